@@ -1,0 +1,45 @@
+// Reading a mission description or a partnership agreement from XML or JSON.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clef/model.h"
+
+namespace clef {
+
+enum class InputFormat { automatic, xml, json };
+enum class Lang { fr, en };
+
+inline constexpr size_t kMaxInputBytes = 8u << 20;  // a mission is a few KiB
+inline constexpr int kMaxDepth = 32;                 // the model nests 4 levels
+
+// One problem with an input. `code` is stable snake_case (see README, "Input
+// errors"); the messages say what was expected and what was found.
+struct InputError {
+  std::string code;
+  std::string file;
+  SourcePosition position;
+  std::string pointer;  // JSON Pointer to the value (the element path for XML)
+  std::string message_fr;
+  std::string message_en;
+
+  const std::string& message(Lang lang) const { return lang == Lang::fr ? message_fr : message_en; }
+  // "file:line:column: message (at /pointer)"
+  std::string format(Lang lang) const;
+};
+
+struct ReadResult {
+  std::optional<Document> document;
+  std::vector<InputError> errors;  // empty when document is set
+};
+
+ReadResult read_document(std::string_view bytes, std::string_view name,
+                         InputFormat format = InputFormat::automatic);
+// Reads a file ("-" = standard input); size, I/O and syntax errors are InputErrors.
+ReadResult read_file(const std::string& path, InputFormat format = InputFormat::automatic);
+
+}  // namespace clef

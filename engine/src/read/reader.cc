@@ -1,0 +1,110 @@
+// Entry points: size and encoding checks, syntax detection, then one of the
+// two parsers and the binder.
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "raw_tree.h"
+
+namespace clef {
+
+std::string InputError::format(Lang lang) const {
+  std::string out = file;
+  if (position.line) {
+    out += ':' + std::to_string(position.line) + ':' + std::to_string(position.column);
+  }
+  out += ": ";
+  out += message(lang);
+  if (!pointer.empty()) out += (lang == Lang::fr ? " (à " : " (at ") + pointer + ")";
+  return out;
+}
+
+namespace {
+
+InputError too_large(std::string_view name, size_t size) {
+  return detail::make_error(
+      "too_large", name, {}, "",
+      "fichier trop volumineux : " + std::to_string(size) + " octets, maximum " +
+          std::to_string(kMaxInputBytes),
+      "file too large: " + std::to_string(size) + " bytes, at most " +
+          std::to_string(kMaxInputBytes));
+}
+
+ReadResult failure(InputError e) {
+  ReadResult r;
+  r.errors.push_back(std::move(e));
+  return r;
+}
+
+InputFormat detect(std::string_view bytes) {
+  for (char c : bytes) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    if (c == '<') return InputFormat::xml;
+    return InputFormat::json;
+  }
+  return InputFormat::json;
+}
+
+}  // namespace
+
+ReadResult read_document(std::string_view bytes, std::string_view name, InputFormat format) {
+  using detail::make_error;
+  if (bytes.size() > kMaxInputBytes) return failure(too_large(name, bytes.size()));
+  // A UTF-8 byte order mark is tolerated, as editors on Windows write one.
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  detail::LineTable lines(bytes);
+  if (auto bad = detail::find_invalid_utf8(bytes); bad != std::string_view::npos) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[bad]));
+    return failure(make_error(
+        "invalid_utf8", name, lines.position(static_cast<uint32_t>(bad)), "",
+        std::string("UTF-8 invalide : octet ") + hex + " inattendu (attendu : texte UTF-8)",
+        std::string("invalid UTF-8: unexpected byte ") + hex + " (expected UTF-8 text)"));
+  }
+  if (format == InputFormat::automatic) format = detect(bytes);
+
+  detail::RawTree tree;
+  std::string xml_buffer;  // pugixml parses in place, so it needs its own copy
+  detail::ParseOutcome parsed;
+  if (format == InputFormat::xml) {
+    xml_buffer.assign(bytes);
+    parsed = detail::parse_xml(xml_buffer, name, lines, tree);
+  } else {
+    parsed = detail::parse_json(bytes, name, lines, tree);
+  }
+  if (!parsed.ok) {
+    ReadResult r;
+    r.errors = std::move(parsed.errors);
+    return r;
+  }
+  return detail::bind(tree, name, lines);
+}
+
+ReadResult read_file(const std::string& path, InputFormat format) {
+  std::string bytes;
+  if (path == "-") {
+    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      std::string why = std::strerror(errno);
+      return failure(detail::make_error("io", path, {}, "", "lecture impossible : " + why,
+                                        "cannot read: " + why));
+    }
+    in.seekg(0, std::ios::end);
+    auto size = static_cast<size_t>(in.tellg());
+    if (size > kMaxInputBytes) return failure(too_large(path, size));
+    in.seekg(0);
+    bytes.resize(size);
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+  }
+  if (format == InputFormat::automatic) {
+    if (path.ends_with(".xml")) format = InputFormat::xml;
+    else if (path.ends_with(".json")) format = InputFormat::json;
+  }
+  return read_document(bytes, path, format);
+}
+
+}  // namespace clef

@@ -1,0 +1,113 @@
+#include "unicode.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <stdexcept>
+
+namespace clef {
+namespace {
+
+bool is_ascii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+const icu::Normalizer2& nfc() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU NFC unavailable");
+    return n;
+  }();
+  return *instance;
+}
+
+void append_utf8(std::string& out, UChar32 c) {
+  char buf[4];
+  int32_t len = 0;
+  UBool error = false;
+  U8_APPEND(buf, len, 4, c, error);
+  if (!error) out.append(buf, static_cast<size_t>(len));
+}
+
+// The fold of one code point, computed with ICU: decompose, drop the marks,
+// fold the case. Cached for the Latin blocks, where almost all our text lives.
+std::string fold_code_point(UChar32 c) {
+  switch (c) {
+    case 0x0152: case 0x0153: return "oe";  // Œ œ
+    case 0x00C6: case 0x00E6: return "ae";  // Æ æ
+    case 0x2019: case 0x2018: case 0x02BC: return "'";
+    case 0x2010: case 0x2011: case 0x2013: case 0x2014: return "-";
+    case 0x00A0: case 0x202F: return " ";
+    default: break;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString decomposed;
+  if (U_FAILURE(status) || !nfd->getDecomposition(c, decomposed)) decomposed = icu::UnicodeString(c);
+  std::string out;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 d = decomposed.char32At(i);
+    i += U16_LENGTH(d);
+    if (u_getCombiningClass(d) != 0 || u_charType(d) == U_NON_SPACING_MARK) continue;
+    icu::UnicodeString folded(d);
+    folded.foldCase();
+    std::string utf8;
+    folded.toUTF8String(utf8);
+    out += utf8;
+  }
+  return out;
+}
+
+const std::array<std::string, 0x250>& latin_table() {
+  static const auto table = [] {
+    std::array<std::string, 0x250> t;
+    for (UChar32 c = 0; c < 0x250; ++c) t[c] = fold_code_point(c);
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+std::string to_nfc(std::string_view text) {
+  if (is_ascii(text)) return std::string(text);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  if (nfc().isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(text);
+  status = U_ZERO_ERROR;
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  nfc().normalizeUTF8(0, piece, sink, nullptr, status);
+  if (U_FAILURE(status)) return std::string(text);
+  return out;
+}
+
+std::string fold_for_matching(std::string_view text) {
+  const auto& table = latin_table();
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = 0;
+  const auto n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    if (s[i] < 0x80) {
+      char c = static_cast<char>(s[i++]);
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) continue;  // input is validated on read; be safe anyway
+    if (c < 0x250) out += table[c];
+    else out += fold_code_point(c);
+  }
+  return out;
+}
+
+}  // namespace clef

@@ -1,0 +1,19 @@
+// Unicode services built on ICU: NFC normalisation on read, and the
+// accent- and case-insensitive folding used to match lexicons and names.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace clef {
+
+// Returns `text` in NFC. ASCII text is returned as is without calling ICU.
+std::string to_nfc(std::string_view text);
+
+// Folds for matching: NFD, combining marks removed, case folded, ligatures
+// œ/æ spelled out, apostrophes and dashes unified. "Œuvre Élèves" -> "oeuvre eleves".
+// The fold of Latin text keeps byte offsets roughly aligned with words, which
+// is all the matcher needs.
+std::string fold_for_matching(std::string_view text);
+
+}  // namespace clef
