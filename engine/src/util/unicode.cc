@@ -27,14 +27,6 @@ const icu::Normalizer2& nfc() {
   return *instance;
 }
 
-void append_utf8(std::string& out, UChar32 c) {
-  char buf[4];
-  int32_t len = 0;
-  UBool error = false;
-  U8_APPEND(buf, len, 4, c, error);
-  if (!error) out.append(buf, static_cast<size_t>(len));
-}
-
 // The fold of one code point, computed with ICU: decompose, drop the marks,
 // fold the case. Cached for the Latin blocks, where almost all our text lives.
 std::string fold_code_point(UChar32 c) {
