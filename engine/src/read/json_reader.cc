@@ -1,6 +1,7 @@
 // JSON front end: nlohmann's SAX parser (iterative, so deep input cannot
 // overflow the stack) feeding the raw tree. A counting iterator tells us
 // where each value ends, for line and column.
+#include <charconv>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
@@ -45,8 +46,8 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
 
   bool null() override { return scalar(RawNode::Kind::null, "null"); }
   bool boolean(bool v) override { return scalar(RawNode::Kind::boolean, v ? "true" : "false"); }
-  bool number_integer(number_integer_t) override { return number(); }
-  bool number_unsigned(number_unsigned_t) override { return number(); }
+  bool number_integer(number_integer_t v) override { return integer(v); }
+  bool number_unsigned(number_unsigned_t v) override { return integer(v); }
   bool number_float(number_float_t, const string_t& raw) override {
     return scalar(RawNode::Kind::number, keep(raw));
   }
@@ -77,24 +78,12 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
  private:
   std::string_view keep(const std::string& s) { return tree_.storage.emplace_back(s); }
 
-  // Integers: take the raw spelling from the input, as nlohmann gives none.
-  bool number() {
-    size_t end = static_cast<size_t>(cursor_ - text_.data());
-    size_t begin = end;
-    while (begin > 0) {
-      char c = text_[begin - 1];
-      if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E')
-        --begin;
-      else
-        break;
-    }
-    // The lexer may have read one character past the number.
-    while (end > begin) {
-      char c = text_[end - 1];
-      if ((c >= '0' && c <= '9')) break;
-      --end;
-    }
-    return scalar(RawNode::Kind::number, text_.substr(begin, end - begin));
+  // nlohmann gives no raw spelling for integers; write it back out.
+  template <class Int>
+  bool integer(Int v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return scalar(RawNode::Kind::number, keep(std::string(buf, r.ptr)));
   }
 
   int32_t append(RawNode::Kind kind) {

@@ -1,0 +1,89 @@
+// Internal: a pugixml document with positions, shared by the rule-pack,
+// registry and lexicon loaders so that every error says file:line:column.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <string>
+#include <vector>
+
+#include "../read/raw_tree.h"
+#include "clef/ruleset.h"
+
+namespace clef::detail {
+
+class XmlSource {
+ public:
+  XmlSource(const std::string& file, const std::string& bytes, std::vector<LoadError>& errors)
+      : file_(file), bytes_(bytes), lines_(bytes_), errors_(errors) {
+    auto result = doc_.load_buffer(bytes_.data(), bytes_.size(), pugi::parse_default | pugi::parse_doctype,
+                                   pugi::encoding_utf8);
+    if (!result) {
+      error_at(static_cast<uint32_t>(result.offset), std::string("XML mal formé : ") + result.description());
+      return;
+    }
+    ok_ = true;
+  }
+
+  bool ok() const { return ok_; }
+  pugi::xml_node root() const { return doc_.document_element(); }
+  const std::string& file() const { return file_; }
+
+  SourcePosition position(pugi::xml_node node) const {
+    return lines_.position(static_cast<uint32_t>(node.offset_debug()));
+  }
+  void error(pugi::xml_node node, std::string message) const {
+    errors_.push_back({file_, position(node), std::move(message)});
+  }
+  void error_at(uint32_t offset, std::string message) const {
+    errors_.push_back({file_, lines_.position(offset), std::move(message)});
+  }
+
+  // A required attribute; reports its absence.
+  std::string required(pugi::xml_node node, const char* name) const {
+    pugi::xml_attribute a = node.attribute(name);
+    if (!a) error(node, "attribut « " + std::string(name) + " » manquant sur <" + node.name() + ">");
+    return a.value();
+  }
+
+  // Both languages of a localised element (<title lang="fr">…</title>).
+  Localized localized(pugi::xml_node parent, const char* element, bool required_both) const {
+    Localized out;
+    for (pugi::xml_node n = parent.child(element); n; n = n.next_sibling(element)) {
+      std::string lang = n.attribute("lang").value();
+      std::string text = collapse(n.child_value());
+      if (lang == "fr") out.fr = text;
+      else if (lang == "en") out.en = text;
+      else error(n, "<" + std::string(element) + "> : attribut lang=\"fr\" ou lang=\"en\" attendu");
+    }
+    if (required_both && (out.fr.empty() || out.en.empty()))
+      error(parent, "<" + std::string(element) + "> requis en français et en anglais sur <" +
+                        parent.name() + " id=\"" + parent.attribute("id").value() + "\">");
+    return out;
+  }
+
+  // XML text with its line breaks and indentation folded to single spaces.
+  static std::string collapse(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        space = !out.empty();
+        continue;
+      }
+      if (space) out += ' ', space = false;
+      out += c;
+    }
+    return out;
+  }
+
+ private:
+  std::string file_;
+  const std::string& bytes_;
+  LineTable lines_;
+  std::vector<LoadError>& errors_;
+  pugi::xml_document doc_;
+  bool ok_ = false;
+};
+
+}  // namespace clef::detail
