@@ -19,6 +19,7 @@ struct Date {
   // Strict ISO 8601 calendar date (YYYY-MM-DD); rejects 2025-02-30.
   static std::optional<Date> from_iso(std::string_view text);
   static Date from_ymd(int year, unsigned month, unsigned day);
+  static unsigned days_in_month(int year, unsigned month);
   void to_ymd(int& year, unsigned& month, unsigned& day) const;
   std::string iso() const;
 

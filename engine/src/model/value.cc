@@ -18,10 +18,14 @@ int32_t days_from_civil(int y, unsigned m, unsigned d) {
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-unsigned days_in_month(int y, unsigned m) {
+}  // namespace
+
+unsigned Date::days_in_month(int y, unsigned m) {
   static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
 }
+
+namespace {
 
 bool all_digits(std::string_view s) {
   for (char c : s)

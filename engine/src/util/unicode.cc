@@ -80,24 +80,27 @@ std::string to_nfc(std::string_view text) {
   return out;
 }
 
-std::string fold_for_matching(std::string_view text) {
+std::string fold_for_matching(std::string_view text, std::vector<uint32_t>* map) {
   const auto& table = latin_table();
   std::string out;
   out.reserve(text.size());
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t i = 0;
   const auto n = static_cast<int32_t>(text.size());
+  if (map) map->clear();
   while (i < n) {
+    const auto from = static_cast<uint32_t>(i);
     if (s[i] < 0x80) {
       char c = static_cast<char>(s[i++]);
       out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-      continue;
+    } else {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (c < 0) continue;  // input is validated on read; be safe anyway
+      if (c < 0x250) out += table[c];
+      else out += fold_code_point(c);
     }
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) continue;  // input is validated on read; be safe anyway
-    if (c < 0x250) out += table[c];
-    else out += fold_code_point(c);
+    if (map) map->resize(out.size(), from);
   }
   return out;
 }

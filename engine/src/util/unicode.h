@@ -4,6 +4,8 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+#include <cstdint>
 
 namespace clef {
 
@@ -14,6 +16,7 @@ std::string to_nfc(std::string_view text);
 // œ/æ spelled out, apostrophes and dashes unified. "Œuvre Élèves" -> "oeuvre eleves".
 // The fold of Latin text keeps byte offsets roughly aligned with words, which
 // is all the matcher needs.
-std::string fold_for_matching(std::string_view text);
+// With `map`, map[i] is the byte offset in `text` that folded byte i comes from.
+std::string fold_for_matching(std::string_view text, std::vector<uint32_t>* map = nullptr);
 
 }  // namespace clef

@@ -1,0 +1,29 @@
+// One function per subcommand; each turns Options into engine calls.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace clef::cli {
+
+// Exit codes (README.md, "Exit codes").
+inline constexpr int kExitConforming = 0;
+inline constexpr int kExitNotConforming = 1;  // non conforme or incomplet; rules test failures
+inline constexpr int kExitUsage = 2;          // bad input file or bad usage
+inline constexpr int kExitRules = 3;          // rule packs or registry refused at load
+
+struct Options {
+  std::string rules_dir, registry, lang = "fr";
+  std::vector<std::string> files;
+  std::string format = "text", as_of, phase = "draft", color = "auto", input_format = "auto";
+  bool no_passes = false, color_on = false;
+  std::string rule_id, schema;
+};
+
+int run_check(const Options& o);
+int run_rules_list(const Options& o);
+int run_rules_show(const Options& o);
+int run_rules_test(const Options& o);
+int run_schema(const Options& o);
+
+}  // namespace clef::cli

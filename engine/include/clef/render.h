@@ -1,0 +1,26 @@
+// Renderers of a decision for people (text) and machines (JSON). The JSON
+// shape is published in docs/schemas/decision.schema.json.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "clef/decision.h"
+
+namespace clef {
+
+struct TextOptions {
+  Lang lang = Lang::fr;
+  bool color = false;        // ANSI colours, for terminals
+  bool list_passes = true;   // passes are proof of what was checked
+};
+
+std::string render_text(const Decision& decision, const TextOptions& options);
+std::string render_json(const Decision& decision, Lang lang);
+// Input errors of one file, as JSON ({"file":…, "errors":[…]}).
+std::string render_errors_json(const std::string& file, const std::vector<InputError>& errors, Lang lang);
+
+// "Service Civique" / "congé de solidarité internationale"
+std::string_view scheme_label(std::string_view scheme, Lang lang);
+
+}  // namespace clef
