@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   clef::cli::Options o;
   CLI::App app{"clef — vérification de conformité des missions de volontariat de solidarité internationale"};
   app.require_subcommand(1);
+  app.fallthrough();  // global options may follow the subcommand: clef check f.xml --lang en
   app.set_version_flag("--version", std::string("clef ") + CLEF_VERSION);
   app.add_option("--rules", o.rules_dir, "Rule packs directory (default: $CLEF_RULES_DIR or the bundled rules/)");
   app.add_option("--registry", o.registry, "Accredited-carrier registry (XML) replacing the bundled example");
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
 
   auto* rules = app.add_subcommand("rules", "Inspect and test the rule packs");
   rules->require_subcommand(1);
+  rules->fallthrough();
   rules->add_subcommand("list", "List every rule");
   auto* show = rules->add_subcommand("show", "Show one rule in full");
   show->add_option("id", o.rule_id, "Rule id")->required();

@@ -174,7 +174,9 @@ void fit_schemes(Decision& d, const RulesetData& data, RuleContext context, int 
     bool all_adjustable = true;
     for (uint32_t i = 0; i < data.rules.size(); ++i) {
       const CompiledRule& c = data.compiled[i];
-      if (!(c.scheme_mask & (1u << sc)) || data.rules[i].severity != Severity::bloquant) continue;
+      // Eligibility is what blocks or must be fixed: bloquant and majeur rules.
+      Severity sev = data.rules[i].severity;
+      if (!(c.scheme_mask & (1u << sc)) || (sev != Severity::bloquant && sev != Severity::majeur)) continue;
       Finding f = evaluate(data, i, context, s, *d.facts);
       if (f.outcome == Outcome::unknown) fit.unknown.push_back(i);
       if (f.outcome != Outcome::fail) continue;

@@ -1,5 +1,10 @@
 // The report a person reads in a terminal: verdict first, then what to fix,
 // then what is missing, then scheme fit, then the proof of what passed.
+#include <algorithm>
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include "../util/format.h"
 #include "clef/render.h"
 
@@ -33,10 +38,12 @@ std::string_view mark(Outcome o) {
   }
 }
 
-std::string upper_ascii(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+// "conforme avec réserves" -> "CONFORME AVEC RÉSERVES": ICU knows the accents.
+std::string upper(std::string_view s, Lang lang) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toUpper(icu::Locale(lang == Lang::fr ? "fr" : "en"));
+  std::string out;
+  u.toUTF8String(out);
   return out;
 }
 
@@ -58,7 +65,7 @@ std::string render_text(const Decision& d, const TextOptions& o) {
     if (scheme.known()) line(std::string(fr ? "Dispositif : " : "Scheme: ") + std::string(scheme_label(*scheme.get<std::string>(), lang)));
   }
   line(std::string(fr ? "Verdict : " : "Verdict: ") +
-       st(status_color(d.status), upper_ascii(to_string(d.status, lang))));
+       st(status_color(d.status), upper(to_string(d.status, lang), lang)));
   line(st(kDim, std::string(fr ? "Décision " : "Decision ") + d.id + (fr ? " · règles " : " · rules ") + d.revision +
                     (fr ? " · au " : " · as of ") + format_date(d.as_of, lang) +
                     (d.as_of_defaulted ? (fr ? " (date du jour : aucune date de début)" : " (today: no start date)") : "") +
@@ -123,10 +130,18 @@ std::string render_text(const Decision& d, const TextOptions& o) {
                    format_number(a.found, a.unit, lang) + (a.decrease ? " > " : " < ") + format_number(a.limit, a.unit, lang) +
                    (fr ? " ; " : "; ") + describe(a, lang);
       }
-      if (s.verdict == SchemeFit::Verdict::not_eligible && s.adjustments.empty()) {
-        for (size_t i = 0; i < s.failing.size() && i < 3; ++i)
-          details += (i ? ", " : " — ") + d.ruleset->rules()[s.failing[i]].title.get(lang);
-        if (s.failing.size() > 3) details += ", …";
+      if (s.verdict == SchemeFit::Verdict::not_eligible) {
+        // Name what no adjustment can fix (an age, a status, an approval).
+        int shown = 0;
+        for (uint32_t r : s.failing) {
+          bool adjustable = std::any_of(s.adjustments.begin(), s.adjustments.end(), [&](auto& a) { return a.rule == r; });
+          if (adjustable) continue;
+          if (shown++ == 3) {
+            details += ", …";
+            break;
+          }
+          details += (details.empty() ? " — " : " ; ") + d.ruleset->rules()[r].title.get(lang);
+        }
       }
       std::string_view color = s.verdict == SchemeFit::Verdict::eligible ? kGreen
                                : s.verdict == SchemeFit::Verdict::not_eligible || s.verdict == SchemeFit::Verdict::out_of_scope ? kDim

@@ -12,7 +12,7 @@ class Evaluator {
       : expr_(expr), context_(context), slots_(slots) {}
 
   const Slot& run() {
-    slots_.assign(expr_.nodes.size(), Slot{});
+    if (slots_.size() < expr_.nodes.size()) slots_.resize(expr_.nodes.size());
     eval(expr_.root);
     return slots_[expr_.root];
   }
@@ -58,6 +58,7 @@ class Evaluator {
   void eval(uint16_t i) {
     const Node& n = expr_.nodes[i];
     Slot& out = slots_[i];
+    out = Slot{};  // inside any/all a node is evaluated once per record
     switch (n.op) {
       case Op::literal: load(out, n.literal); return;
       case Op::fact: load(out, (*context_.facts)[n.fact]); return;
