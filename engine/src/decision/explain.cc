@@ -236,7 +236,17 @@ Explanation explain(const Decision& d, const Finding& finding, Lang lang) {
       join(x.expected, w.expected);
     }
   }
-  x.message = fill(rule.message.get(lang), x, d, lang);
+  if (finding.outcome == Outcome::unknown) {
+    // The rule's message describes a failure; an unknown is a missing fact.
+    std::string labels;
+    for (FieldId m : finding.missing)
+      labels += (labels.empty() ? "" : ", ") + std::string(label(m, lang)) + " (" + std::string(field(m).path) + ")";
+    if (labels.empty()) labels = fr(lang) ? "une valeur de référence en vigueur à cette date" : "a reference value in force at that date";
+    x.message = fr(lang) ? "Vérification impossible : information manquante — " + labels + "."
+                         : "Cannot be checked: missing information — " + labels + ".";
+  } else {
+    x.message = fill(rule.message.get(lang), x, d, lang);
+  }
   x.remediation = fill(x.remediation, x, d, lang);
   return x;
 }

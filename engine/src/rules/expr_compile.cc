@@ -163,6 +163,9 @@ class Compiler {
       if (op == Op::in) {
         if (node(left).type != Type::text || node(right).type != Type::text_list)
           fail_at(right_start, "« in » attend un texte à gauche et une liste de textes à droite");
+        // scheme in ['vsi', 'servce_civique']: each listed value must exist.
+        if (node(right).op == Op::list)
+          for (uint16_t item : node(right).items) check_enum_literal(item, left);
       } else {
         unify_literal(left, right);
         unify_literal(right, left);

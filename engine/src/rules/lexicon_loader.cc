@@ -20,6 +20,10 @@ void load_lexicon(const std::string& file, const std::string& bytes, std::vector
     term.text = XmlSource::collapse(t.child_value());
     term.category = src.required(t, "category");
     std::string_view word = term.text;
+    if (word.find('*') != std::string_view::npos && word.find('*') != word.size() - 1) {
+      src.error(t, "« * » n'est admis qu'en fin de terme (« enfant* ») : écrire les autres formes en entier");
+      continue;
+    }
     if (word.ends_with("*")) {
       term.prefix = true;
       word.remove_suffix(1);

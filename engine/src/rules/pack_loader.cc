@@ -191,13 +191,13 @@ class PackLoader {
     r.clause = src_.localized(n, "clause", false);
     if (auto w = n.child("when")) {
       r.when_text = XmlSource::collapse(w.child_value());
-      c.when = compile_expr(w, r.when_text, r.kind, c);
+      c.when = compile_expr(w, r.kind, c);
     }
     pugi::xml_node cond = n.child("condition");
     if (!cond) src_.error(n, "<condition> requise");
     else {
       r.condition_text = XmlSource::collapse(cond.child_value());
-      c.condition = compile_expr(cond, r.condition_text, r.kind, c);
+      c.condition = compile_expr(cond, r.kind, c);
     }
     for (pugi::xml_node ex = n.child("example"); ex; ex = ex.next_sibling("example")) example(ex, r, c);
     for (pugi::xml_node child = n.first_child(); child; child = child.next_sibling()) {
@@ -256,12 +256,14 @@ class PackLoader {
     return m;
   }
 
-  Expr compile_expr(pugi::xml_node at, const std::string& text, DocumentKind kind, CompiledRule& c) {
+  // Compiles the raw element text, so that an error offset is a file position.
+  Expr compile_expr(pugi::xml_node at, DocumentKind kind, CompiledRule& c) {
+    std::string_view text = at.child_value();
     CompileError err;
     Expr e = compile(text, kind, data_.param_infos, err);
     if (e.empty()) {
-      src_.error(at, "condition invalide à la colonne " + std::to_string(err.offset + 1) + " de « " + text +
-                         " » : " + err.message);
+      src_.error_in_text(at, err.offset, "condition invalide : " + err.message + " (dans « " +
+                                             XmlSource::collapse(text) + " »)");
       return e;
     }
     data_.max_nodes = std::max(data_.max_nodes, e.nodes.size());

@@ -29,8 +29,16 @@ class XmlSource {
   pugi::xml_node root() const { return doc_.document_element(); }
   const std::string& file() const { return file_; }
 
+  // pugixml places an element at its name; we point at its '<'.
   SourcePosition position(pugi::xml_node node) const {
-    return lines_.position(static_cast<uint32_t>(node.offset_debug()));
+    auto offset = static_cast<uint32_t>(node.offset_debug());
+    if (node.type() == pugi::node_element && offset > 0 && bytes_[offset - 1] == '<') --offset;
+    return lines_.position(offset);
+  }
+  void error_in_text(pugi::xml_node element, size_t offset_in_text, std::string message) const {
+    pugi::xml_node text = element.first_child();
+    if (!text || (text.type() != pugi::node_pcdata && text.type() != pugi::node_cdata)) return error(element, std::move(message));
+    errors_.push_back({file_, lines_.position(static_cast<uint32_t>(text.offset_debug() + offset_in_text)), std::move(message)});
   }
   void error(pugi::xml_node node, std::string message) const {
     errors_.push_back({file_, position(node), std::move(message)});

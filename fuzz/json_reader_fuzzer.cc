@@ -1,0 +1,16 @@
+// Reads arbitrary bytes as a JSON mission or agreement: nlohmann's SAX parser,
+// the raw tree builder and the binder must reject bad input with InputErrors,
+// never crash.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "clef/reader.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  clef::ReadResult r = clef::read_document(bytes, "fuzz.json", clef::InputFormat::json);
+  if (r.document) (void)clef::canonical_form(*r.document);
+  for (const auto& e : r.errors) (void)e.format(clef::Lang::en);
+  return 0;
+}
