@@ -244,9 +244,10 @@ Explanation explain(const Decision& d, const Finding& finding, Lang lang) {
     if (labels.empty()) labels = fr(lang) ? "une valeur de référence en vigueur à cette date" : "a reference value in force at that date";
     x.message = fr(lang) ? "Vérification impossible : information manquante — " + labels + "."
                          : "Cannot be checked: missing information — " + labels + ".";
-  } else {
-    x.message = fill(rule.message.get(lang), x, d, lang);
+    x.remediation = (fr(lang) ? "Renseigner : " : "Provide: ") + labels + ".";
+    return x;
   }
+  x.message = fill(rule.message.get(lang), x, d, lang);
   x.remediation = fill(x.remediation, x, d, lang);
   return x;
 }
