@@ -24,6 +24,7 @@ struct Ids {
   FieldId nationality = id("volunteer.nationality"), residence = id("volunteer.residence_country");
   FieldId place_is_home = id("volunteer.place_is_home"), eu_national = id("volunteer.eu_eea_national");
   FieldId carrier_name = id("carrier.name"), carrier_number = id("carrier.agrement_number");
+  FieldId registered_name = id("carrier.registered_name");
   FieldId registered = id("carrier.registered"), vsi_valid = id("carrier.vsi_agrement_valid"),
           sc_valid = id("carrier.sc_agrement_valid");
   FieldId budget_lines = id("budget.lines"), lines_total = id("budget.lines_total");
@@ -80,15 +81,38 @@ void match_lexicon(std::string_view original, const std::vector<LexiconTerm>& le
   }
 }
 
+// The registry entry the mission names. When both a name and an agrément
+// number are given they must designate the same carrier: someone else's
+// number does not make a carrier accredited.
 const Carrier* find_carrier(const Document& d, const Registry& registry) {
   const Ids& f = ids();
-  for (FieldId key : {f.carrier_number, f.carrier_name}) {
-    if (auto* s = get<std::string>(d, key)) {
-      auto it = registry.by_key.find(fold_for_matching(*s));
-      if (it != registry.by_key.end()) return &registry.carriers[it->second];
-    }
+  auto lookup = [&](FieldId key) -> std::optional<const Carrier*> {
+    const auto* s = get<std::string>(d, key);
+    if (!s) return std::nullopt;
+    auto it = registry.by_key.find(fold_for_matching(*s));
+    return it == registry.by_key.end() ? nullptr : &registry.carriers[it->second];
+  };
+  auto by_number = lookup(f.carrier_number);
+  auto by_name = lookup(f.carrier_name);
+  if (by_number && by_name) return *by_number == *by_name ? *by_number : nullptr;
+  if (by_number) return *by_number;
+  return by_name ? *by_name : nullptr;
+}
+
+// Whether agréments of one kind cover [start, end] without a gap, successive
+// renewals included (VSI-EX-0001 to 2025-12-31 then VSI-EX-0011 from 2026-01-01).
+bool covered(const Carrier& carrier, std::string_view kind, Date start, Date end) {
+  std::vector<const Agrement*> spans;
+  for (auto& a : carrier.agrements)
+    if (a.kind == kind) spans.push_back(&a);
+  std::sort(spans.begin(), spans.end(), [](auto* a, auto* b) { return a->from < b->from; });
+  Date cursor = start;
+  for (const Agrement* a : spans) {
+    if (a->from > cursor) break;
+    if (a->to >= cursor) cursor = Date{a->to.days + 1};
+    if (cursor > end) return true;
   }
-  return nullptr;
+  return false;
 }
 
 void derive_carrier(Document& d, const Registry& registry) {
@@ -96,17 +120,12 @@ void derive_carrier(Document& d, const Registry& registry) {
   if (!d.values[f.carrier_name].known() && !d.values[f.carrier_number].known()) return;
   const Carrier* carrier = find_carrier(d, registry);
   d.values[f.registered] = Value(carrier != nullptr);
+  if (carrier) d.values[f.registered_name] = Value(carrier->name);
   const Date* start = get<Date>(d, f.start);
   const Date* end = get<Date>(d, f.end);
   if (!start || !end) return;
-  auto covered = [&](std::string_view kind) {
-    if (!carrier) return false;
-    for (auto& a : carrier->agrements)
-      if (a.kind == kind && a.from <= *start && *end <= a.to) return true;
-    return false;
-  };
-  d.values[f.vsi_valid] = Value(covered("vsi"));
-  d.values[f.sc_valid] = Value(covered("service_civique"));
+  d.values[f.vsi_valid] = Value(carrier != nullptr && covered(*carrier, "vsi", *start, *end));
+  d.values[f.sc_valid] = Value(carrier != nullptr && covered(*carrier, "service_civique", *start, *end));
 }
 
 void derive_volunteer(Document& d) {
@@ -192,7 +211,7 @@ void derive_facts(Document& d, const RulesetData& data) {
     d.values[f.duration_months] = Value(months_between(*start, *end));
   }
   if (auto* place = get<std::string>(d, f.place_country)) {
-    d.values[f.abroad] = Value(*place != "FR");
+    d.values[f.abroad] = Value(!is_french_territory(*place));
     d.values[f.in_eu] = Value(is_eu_eea(*place));
   }
   // Lexicon over the free text: known as soon as there is any text at all.
@@ -226,15 +245,16 @@ std::span<const FieldId> inputs_of(FieldId derived) {
     set("agreement.duration_months", {"start_date", "end_date"});
     set("mission.abroad", {"place.country"});
     set("mission.place_in_eu_eea", {"place.country"});
-    set("text.vulnerable_terms", {"activities", "publics"});
-    set("text.child_terms", {"activities", "publics"});
-    set("text.orphanage_terms", {"activities", "publics"});
+    // Unknown only when the document has no free text at all.
+    for (auto terms : {"text.vulnerable_terms", "text.child_terms", "text.orphanage_terms"})
+      set(terms, {"title", "need.description", "objectives", "activities", "publics", "profile"});
     set("volunteer.age_at_start", {"volunteer.birth_date", "start_date"});
     set("volunteer.place_is_home", {"volunteer.nationality", "volunteer.residence_country", "place.country"});
     set("volunteer.eu_eea_national", {"volunteer.nationality"});
-    set("carrier.registered", {"carrier.name"});
-    set("carrier.vsi_agrement_valid", {"carrier.name", "start_date", "end_date"});
-    set("carrier.sc_agrement_valid", {"carrier.name", "start_date", "end_date"});
+    set("carrier.registered", {"carrier.name", "carrier.agrement_number"});
+    set("carrier.registered_name", {"carrier.name", "carrier.agrement_number"});
+    set("carrier.vsi_agrement_valid", {"carrier.name", "carrier.agrement_number", "start_date", "end_date"});
+    set("carrier.sc_agrement_valid", {"carrier.name", "carrier.agrement_number", "start_date", "end_date"});
     set("budget.lines_total", {"budget.lines"});
     set("agreement.contributions_total", {"contributions"});
     set("agreement.party_roles", {"parties"});

@@ -25,9 +25,13 @@ constexpr std::array<std::string_view, 249> kCodes = {
     "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
     "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW"};
 
-constexpr std::array<std::string_view, 30> kEuEea = {
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
-    "IS", "IT", "LI", "LT", "LU", "LV", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK"};
+constexpr std::array<std::string_view, 36> kEuEea = {
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GF",
+    "GP", "GR", "HR", "HU", "IE", "IS", "IT", "LI", "LT", "LU", "LV", "MF",
+    "MQ", "MT", "NL", "NO", "PL", "PT", "RE", "RO", "SE", "SI", "SK", "YT"};
+
+constexpr std::array<std::string_view, 13> kFrench = {"BL", "FR", "GF", "GP", "MF", "MQ", "NC",
+                                                      "PF", "PM", "RE", "TF", "WF", "YT"};
 
 }  // namespace
 
@@ -37,6 +41,10 @@ bool is_country_code(std::string_view code) {
 
 bool is_eu_eea(std::string_view code) {
   return std::binary_search(kEuEea.begin(), kEuEea.end(), code);
+}
+
+bool is_french_territory(std::string_view code) {
+  return std::binary_search(kFrench.begin(), kFrench.end(), code);
 }
 
 }  // namespace clef

@@ -6,7 +6,12 @@
 namespace clef {
 
 bool is_country_code(std::string_view code);
-// EU member states plus Iceland, Liechtenstein and Norway (EEA).
+// EU member states plus Iceland, Liechtenstein and Norway (EEA), and the
+// French outermost regions that ISO codes separately (GF, GP, MF, MQ, RE, YT),
+// which are part of the EU.
 bool is_eu_eea(std::string_view code);
+// Metropolitan France and the overseas departments, regions and
+// collectivities: a mission there is not "abroad".
+bool is_french_territory(std::string_view code);
 
 }  // namespace clef
