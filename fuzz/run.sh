@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a while:  bash fuzz/run.sh TARGET SECONDS [libFuzzer flags…]
 #   TARGET: xml_reader_fuzzer | json_reader_fuzzer | rule_pack_fuzzer | condition_fuzzer
+# or replays the saved crash cases:        bash fuzz/run.sh TARGET regressions
 # Builds the `fuzz` preset if needed, fuzzes a scratch copy of fuzz/corpus/TARGET
 # (build/fuzz/corpus-TARGET: new inputs never land in the repository) with the
 # target's dictionary, writes crashes to build/fuzz/artifacts-TARGET/ and the
@@ -9,8 +10,8 @@
 # (e.g. -fork=1 -ignore_crashes=1 to keep going after a crash).
 set -euo pipefail
 
-if [[ $# -lt 2 || ! $2 =~ ^[0-9]+$ ]]; then
-  echo "usage: bash fuzz/run.sh TARGET SECONDS [libFuzzer flags...]" >&2
+if [[ $# -lt 2 || ! $2 =~ ^([0-9]+|regressions)$ ]]; then
+  echo "usage: bash fuzz/run.sh TARGET SECONDS [libFuzzer flags...] | TARGET regressions" >&2
   exit 2
 fi
 target=$1 seconds=$2
@@ -29,6 +30,26 @@ cd "$root"
 [[ -f $build/build.ninja ]] || cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target "$target" >/dev/null
 
+# UBSan reports are fatal, so that libFuzzer saves the input like a crash.
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:abort_on_error=1:print_stacktrace=1}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+
+if [[ $seconds == regressions ]]; then
+  # One process per case, so that every case is reported; fails if any fails.
+  failed=0
+  for f in "$root/fuzz/regressions/$target"/*; do
+    [[ -f $f ]] || continue
+    out=$("$build/fuzz/$target" "$f" 2>&1) && rc=0 || rc=$?
+    if [[ $rc -eq 0 ]]; then
+      echo "ok    ${f#$root/}"
+    else
+      failed=1
+      echo "FAIL  ${f#$root/}: $(grep -m1 -E '^SUMMARY' <<<"$out" || echo "exit status $rc")"
+    fi
+  done
+  exit $failed
+fi
+
 corpus=$build/corpus-$target
 artifacts=$build/artifacts-$target
 log=$build/$target.log
@@ -36,9 +57,6 @@ log=$build/$target.log
 mkdir -p "$corpus" "$artifacts"
 cp -n "$root/fuzz/corpus/$target/"* "$corpus/"
 
-# UBSan reports are fatal, so that libFuzzer saves the input like a crash.
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:abort_on_error=1:print_stacktrace=1}
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 status=0
 "$build/fuzz/$target" "$corpus" \
   -dict="$root/fuzz/$dict" -artifact_prefix="$artifacts/" \
@@ -47,9 +65,9 @@ status=0
 
 echo "$target: log $log, corpus $(ls "$corpus" | wc -l) files"
 grep -E '^#[0-9]+' "$log" | tail -n 1 || true
-grep -E '^(Done|stat::number_of_executed_units|stat::average_exec_per_sec)' "$log" || true
+grep -E '^(Done|INFO: exiting|stat::number_of_executed_units|stat::average_exec_per_sec)' "$log" | awk '!seen[$0]++' || true
 if [[ $status -ne 0 ]]; then
   echo "libFuzzer exited with $status; findings:" >&2
-  grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|artifact_prefix|Test unit written)' "$log" >&2 || true
+  grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|.*Test unit written)' "$log" | awk '!seen[$0]++' >&2 || true
 fi
 exit $status

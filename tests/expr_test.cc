@@ -57,6 +57,13 @@ BOOST_AUTO_TEST_CASE(type_errors_are_caught_when_compiling) {
   BOOST_TEST(compile_error("all(parties, known(referent))", DocumentKind::agreement) == "");
   BOOST_TEST(compile_error("allowance.monthly >= $allowance.min") == "");
   BOOST_TEST(compile_error("allowance.monthly >= 150").find("comparaison entre montant et nombre") == 0);
+  // Fuzzer findings: bounded nesting, literal lists only after `in`, no list comparisons.
+  BOOST_TEST(compile_error(std::string(100, '(') + "true" + std::string(100, ')')).find("trop imbriquée") != std::string::npos);
+  BOOST_TEST(compile_error(std::string(1000, '(') + "true").find("trop imbriquée") != std::string::npos);
+  BOOST_TEST(compile_error("'x' in [title]").find("textes entre apostrophes") != std::string::npos);
+  BOOST_TEST(compile_error("contains(['a'], 'a')").find("liste littérale") != std::string::npos);
+  BOOST_TEST(compile_error("count(['a']) > 0").find("liste littérale") != std::string::npos);
+  BOOST_TEST(compile_error("activities == publics").find("les listes ne se comparent pas") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(unknown_propagates_kleene_style) {

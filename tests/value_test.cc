@@ -1,5 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
 #include "clef/value.h"
 #include "facts/derive.h"
 #include "util/format.h"
@@ -47,6 +50,22 @@ BOOST_AUTO_TEST_CASE(nfc_and_folding) {
   BOOST_TEST(to_nfc("Ele\xCC\x81onore") == "El\xC3\xA9onore");
   BOOST_TEST(fold_for_matching("ŒUVRE Élèves Orphelinat") == "oeuvre eleves orphelinat");
   BOOST_TEST(fold_for_matching("Nguyễn Thị Hương") == "nguyen thi huong");
+}
+
+BOOST_AUTO_TEST_CASE(nfc_fast_path_agrees_with_icu) {
+  // to_nfc skips ICU for these code points: each must be NFC on its own and
+  // must never compose with what precedes it.
+  for (uint32_t cp = 1; cp < 0x2100; ++cp) {
+    if (!nfc_stable(cp)) continue;
+    std::string s;
+    icu::UnicodeString(static_cast<UChar32>(cp)).toUTF8String(s);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    BOOST_TEST(nfc->hasBoundaryBefore(static_cast<UChar32>(cp)), "U+" << std::hex << cp);
+    BOOST_TEST(nfc->isNormalized(icu::UnicodeString::fromUTF8(s), status), "U+" << std::hex << cp);
+  }
+  BOOST_TEST(!nfc_stable(0x2000));
+  BOOST_TEST(!nfc_stable(0x0301));
 }
 
 BOOST_AUTO_TEST_CASE(french_and_english_formatting) {

@@ -74,7 +74,6 @@ struct Document {
   DocumentKind kind = DocumentKind::mission;
   std::string source;  // file name (or "-") for messages
   std::vector<Value> values;
-  std::vector<SourcePosition> positions;
 
   const Value& operator[](FieldId id) const { return values[id]; }
 };

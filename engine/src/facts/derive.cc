@@ -47,7 +47,14 @@ const T* get(const Document& d, FieldId f) {
   return d.values[f].get<T>();
 }
 
-bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+// Letters, digits and any byte of a multi-byte UTF-8 sequence.
+constexpr auto kWordBytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  return t;
+}();
+bool is_word_byte(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
 
 // Finds lexicon terms at word starts in the folded text and quotes the words
 // as the author wrote them.
@@ -55,17 +62,25 @@ struct TermHits {
   TextList all, children, orphanage;
 };
 
-void match_lexicon(std::string_view original, const std::vector<LexiconTerm>& lexicon, TermHits& hits,
+void match_lexicon(std::string_view original, const RulesetData& data, TermHits& hits,
                    std::vector<std::string>& seen_folded) {
-  std::vector<uint32_t> map;
-  std::string folded = fold_for_matching(original, &map);
-  for (size_t i = 0; i < folded.size(); ++i) {
+  // Most texts match nothing: fold without an offset map first, and fold
+  // again with one only to quote a match in the author's spelling.
+  thread_local std::string folded;
+  thread_local std::vector<uint32_t> map;
+  fold_into(folded, original);
+  bool mapped = false;
+  for (size_t i = 0; i + 1 < folded.size(); ++i) {
     if (i > 0 && is_word_byte(folded[i - 1])) continue;  // not a word start
     if (!is_word_byte(folded[i])) continue;
-    for (const LexiconTerm& term : lexicon) {
+    const auto& candidates = data.lexicon_by_prefix[RulesetData::lexicon_key(folded[i], folded[i + 1])];
+    for (uint16_t t : candidates) {
+      const LexiconTerm& term = data.lexicon[t];
+      if (term.folded.size() > 2 && (i + 2 >= folded.size() || folded[i + 2] != term.folded[2])) continue;
       if (folded.compare(i, term.folded.size(), term.folded) != 0) continue;
       size_t end = i + term.folded.size();
       if (!term.prefix && end < folded.size() && is_word_byte(folded[end])) continue;
+      if (!mapped) fold_for_matching(original, &map), mapped = true;
       // Quote from the original: from the match start to the end of its last word.
       size_t from = map[i];
       size_t to = end < map.size() ? map[end] : original.size();
@@ -219,9 +234,9 @@ void derive_facts(Document& d, const RulesetData& data) {
   std::vector<std::string> seen;
   bool any_text = false;
   for (FieldId t : f.free_text) {
-    if (auto* s = get<std::string>(d, t)) any_text = true, match_lexicon(*s, data.lexicon, hits, seen);
+    if (auto* s = get<std::string>(d, t)) any_text = true, match_lexicon(*s, data, hits, seen);
     if (auto* l = get<TextList>(d, t))
-      for (auto& s : *l) any_text = true, match_lexicon(s, data.lexicon, hits, seen);
+      for (auto& s : *l) any_text = true, match_lexicon(s, data, hits, seen);
   }
   if (any_text) {
     d.values[f.vulnerable_terms] = Value(std::move(hits.all));

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <unordered_set>
+#include <cmath>
 
 #include "../model/countries.h"
 #include "../util/unicode.h"
@@ -16,21 +16,55 @@ namespace {
 constexpr size_t kMaxErrors = 50;
 using Kind = RawNode::Kind;
 
-// Dotted prefixes that name a group of fields ("host", "volunteer"), per kind.
-bool is_group(DocumentKind kind, std::string_view path) {
-  static const auto groups = [] {
-    std::array<std::unordered_set<std::string>, 3> g;
-    for (const auto& f : catalogue()) {
-      if (f.derived) continue;
-      std::string_view p = f.path;
-      for (size_t dot = p.find('.'); dot != std::string_view::npos; dot = p.find('.', dot + 1)) {
-        for (auto k : {DocumentKind::mission, DocumentKind::agreement})
-          if (f.in(k)) g[static_cast<int>(k)].emplace(p.substr(0, dot));
+// The catalogue as a tree, once per document kind: binding walks it beside
+// the raw tree and looks children up among a handful of names, without
+// building path strings.
+struct SchemaNode {
+  std::string_view name;
+  int32_t field = -1;  // a leaf: the field it reads
+  std::vector<uint16_t> children;
+};
+
+struct Schema {
+  std::vector<SchemaNode> nodes;  // nodes[0] is the root
+
+  int32_t child(const SchemaNode& parent, std::string_view name) const {
+    for (uint16_t c : parent.children)
+      if (nodes[c].name == name) return c;
+    return -1;
+  }
+};
+
+const Schema& schema(DocumentKind kind) {
+  static const auto schemas = [] {
+    std::array<Schema, 3> all;
+    for (auto k : {DocumentKind::mission, DocumentKind::agreement}) {
+      Schema& sc = all[static_cast<int>(k)];
+      sc.nodes.emplace_back();
+      auto spec = catalogue();
+      for (size_t id = 0; id < spec.size(); ++id) {
+        if (spec[id].derived || !spec[id].in(k)) continue;
+        std::string_view path = spec[id].path;
+        size_t node = 0, start = 0;
+        while (true) {
+          size_t dot = path.find('.', start);
+          std::string_view part = path.substr(start, dot == std::string_view::npos ? dot : dot - start);
+          int32_t c = sc.child(sc.nodes[node], part);
+          if (c < 0) {
+            c = static_cast<int32_t>(sc.nodes.size());
+            sc.nodes.push_back(SchemaNode{part, -1, {}});
+            sc.nodes[node].children.push_back(static_cast<uint16_t>(c));
+          }
+          node = static_cast<size_t>(c);
+          if (dot == std::string_view::npos) break;
+          start = dot + 1;
+        }
+        sc.nodes[node].field = static_cast<int32_t>(id);
       }
     }
-    return g;
+    return all;
   }();
-  return groups[static_cast<int>(kind)].count(std::string(path)) != 0;
+  return schemas[static_cast<int>(kind)];
 }
 
 std::string_view type_fr(FieldType t) {
@@ -107,10 +141,12 @@ class Binder {
       return result;
     }
     doc.values.resize(catalogue().size());
-    doc.positions.resize(catalogue().size());
     doc_ = &doc;
-    pointer_ = root.from_xml ? "/" + std::string(root.name) : "";
-    bind_group(root, "");
+    schema_ = &schema(doc.kind);
+    seen_fields_.assign(catalogue().size(), 0);
+    seen_groups_.assign(schema_->nodes.size(), 0);
+    if (root.from_xml) path_.push_back({root.name, -1});
+    bind_group(root, schema_->nodes[0], true);
     check_dates();
     if (!errors_.empty()) {
       result.errors = std::move(errors_);
@@ -121,17 +157,40 @@ class Binder {
   }
 
  private:
+  // The error path as segments; turned into a JSON Pointer only for errors.
+  struct Segment {
+    std::string_view name;
+    int index;  // list position, or -1 for a named member
+  };
+
+  std::string pointer() const {
+    std::string out;
+    for (auto& s : path_) out += "/" + (s.index >= 0 ? std::to_string(s.index) : std::string(s.name));
+    return out;
+  }
+
+  // The dotted catalogue path of the current position, for messages.
+  std::string dotted() const {
+    std::string out;
+    for (size_t i = tree_.nodes[tree_.root].from_xml ? 1 : 0; i < path_.size(); ++i) {
+      if (path_[i].index >= 0) continue;
+      if (!out.empty()) out += '.';
+      out += path_[i].name;
+    }
+    return out;
+  }
+
   bool root_kind(const RawNode& root, DocumentKind& kind) {
     if (root.from_xml) {
       if (root.name == "mission") return kind = DocumentKind::mission, true;
       if (root.name == "agreement") return kind = DocumentKind::agreement, true;
-      error("unknown_root", root, "",
+      error("unknown_root", root,
             "élément racine <" + std::string(root.name) + "> inattendu (attendu : <mission> ou <agreement>)",
             "unexpected root element <" + std::string(root.name) + "> (expected <mission> or <agreement>)");
       return false;
     }
     if (root.kind != Kind::object) {
-      error("wrong_type", root, "", "le document doit être un objet JSON, trouvé " + describe(root),
+      error("wrong_type", root, "le document doit être un objet JSON, trouvé " + describe(root),
             "the document must be a JSON object, found " + describe(root));
       return false;
     }
@@ -140,47 +199,48 @@ class Binder {
       if (child.name != "kind") continue;
       if (child.kind == Kind::text && child.text == "mission") return kind = DocumentKind::mission, true;
       if (child.kind == Kind::text && child.text == "agreement") return kind = DocumentKind::agreement, true;
-      error("wrong_value", child, "/kind",
-            "« kind » vaut " + describe(child) + " (attendu : \"mission\" ou \"agreement\")",
+      path_.push_back({"kind", -1});
+      error("wrong_value", child, "« kind » vaut " + describe(child) + " (attendu : \"mission\" ou \"agreement\")",
             "'kind' is " + describe(child) + " (expected \"mission\" or \"agreement\")");
       return false;
     }
-    error("missing_kind", root, "", "champ « kind » absent (attendu : \"mission\" ou \"agreement\")",
+    error("missing_kind", root, "champ « kind » absent (attendu : \"mission\" ou \"agreement\")",
           "field 'kind' missing (expected \"mission\" or \"agreement\")");
     return false;
   }
 
-  void bind_group(const RawNode& node, const std::string& prefix) {
-    std::unordered_set<std::string_view> seen;
+  void bind_group(const RawNode& node, const SchemaNode& group, bool top) {
     for (int32_t c = node.first_child; c >= 0; c = tree_.nodes[c].next_sibling) {
       if (errors_.size() >= kMaxErrors) return;
       const RawNode& child = tree_.nodes[c];
-      if (prefix.empty() && !child.from_xml && (child.name == "kind" || child.name == "$schema"))
-        continue;
-      std::string path = prefix.empty() ? std::string(child.name) : prefix + "." + std::string(child.name);
-      std::string saved = pointer_;
-      pointer_ += "/" + std::string(child.name);
-      if (!seen.insert(child.name).second) {
-        error("duplicate_field", child, pointer_, "champ « " + path + " » en double",
-              "duplicate field '" + path + "'");
-      } else if (auto id = find_field(path); id && !field(*id).derived && field(*id).in(doc_->kind)) {
-        bind_field(child, *id);
-      } else if (is_group(doc_->kind, path)) {
-        if (child.kind != Kind::object) {
-          error("wrong_type", child, pointer_,
-                "« " + path + " » doit regrouper des champs, trouvé " + describe(child),
-                "'" + path + "' must group fields, found " + describe(child));
-        } else {
-          bind_group(child, path);
-        }
+      if (top && !child.from_xml && (child.name == "kind" || child.name == "$schema")) continue;
+      path_.push_back({child.name, -1});
+      int32_t index = schema_->child(group, child.name);
+      if (index < 0) {
+        unknown_field(child);
+      } else if (const SchemaNode& target = schema_->nodes[index]; target.field >= 0) {
+        auto id = static_cast<FieldId>(target.field);
+        if (seen_fields_[id]++) duplicate(child);
+        else bind_field(child, id);
+      } else if (seen_groups_[index]++) {
+        duplicate(child);
+      } else if (child.kind != Kind::object) {
+        error("wrong_type", child, "« " + dotted() + " » doit regrouper des champs, trouvé " + describe(child),
+              "'" + dotted() + "' must group fields, found " + describe(child));
       } else {
-        unknown_field(child, prefix, path);
+        bind_group(child, target, false);
       }
-      pointer_ = std::move(saved);
+      path_.pop_back();
     }
   }
 
-  void unknown_field(const RawNode& node, const std::string& prefix, const std::string& path) {
+  void duplicate(const RawNode& node) {
+    error("duplicate_field", node, "champ « " + dotted() + " » en double", "duplicate field '" + dotted() + "'");
+  }
+
+  void unknown_field(const RawNode& node) {
+    std::string path = dotted();
+    std::string prefix = path.substr(0, path.rfind('.') == std::string::npos ? 0 : path.rfind('.'));
     std::string best;
     size_t best_distance = 3;
     for (const auto& f : catalogue()) {
@@ -196,103 +256,99 @@ class Binder {
     }
     std::string hint_fr = best.empty() ? "" : " ; vouliez-vous dire « " + best + " » ?";
     std::string hint_en = best.empty() ? "" : "; did you mean '" + best + "'?";
-    error("unknown_field", node, pointer_,
-          "champ inconnu « " + path + " » pour un document " +
-              std::string(doc_->kind == DocumentKind::mission ? "mission" : "agreement") + hint_fr,
-          "unknown field '" + path + "' for a " + std::string(to_string(doc_->kind)) + " document" +
-              hint_en);
+    error("unknown_field", node,
+          "champ inconnu « " + path + " » pour un document " + std::string(to_string(doc_->kind)) + hint_fr,
+          "unknown field '" + path + "' for a " + std::string(to_string(doc_->kind)) + " document" + hint_en);
   }
 
   void bind_field(const RawNode& node, FieldId id) {
     const FieldSpec& spec = field(id);
-    doc_->positions[id] = lines_.position(node.offset);
+    if (id == end_date_id()) end_date_node_ = &node;
     if (node.kind == Kind::null) return;  // explicit null = unknown
     switch (spec.type) {
       case FieldType::text_list: doc_->values[id] = text_list(node, spec); return;
-      case FieldType::record_list: doc_->values[id] = record_list(node, spec); return;
-      default: doc_->values[id] = scalar(node, spec.type, spec.values, spec.path); return;
+      case FieldType::record_list: doc_->values[id] = record_list(node, spec, id); return;
+      default: doc_->values[id] = scalar(node, spec.type, spec.values); return;
     }
+  }
+
+  static FieldId end_date_id() {
+    static const FieldId id = *find_field("end_date");
+    return id;
   }
 
   // Children of a list node: XML item elements or JSON array members.
   template <class F>
-  void each_item(const RawNode& list, std::string_view item, std::string_view path, F&& f) {
+  void each_item(const RawNode& list, std::string_view item, F&& f) {
     bool ok = list.from_xml ? (list.kind == Kind::object || (list.kind == Kind::text && list.text.empty()))
                             : list.kind == Kind::array;
     if (!ok) {
-      error("wrong_type", list, pointer_,
-            "« " + std::string(path) + " » doit être une liste, trouvé " + describe(list),
-            "'" + std::string(path) + "' must be a list, found " + describe(list));
+      error("wrong_type", list, "« " + dotted() + " » doit être une liste, trouvé " + describe(list),
+            "'" + dotted() + "' must be a list, found " + describe(list));
       return;
     }
-    size_t i = 0;
+    int i = 0;
     for (int32_t c = list.first_child; c >= 0; c = tree_.nodes[c].next_sibling, ++i) {
       const RawNode& child = tree_.nodes[c];
-      std::string saved = pointer_;
-      pointer_ += "/" + std::to_string(i);
+      path_.push_back({child.name, i});
       if (list.from_xml && child.name != item) {
-        error("unknown_field", child, pointer_,
-              "élément <" + std::string(child.name) + "> inattendu dans « " + std::string(path) +
-                  " » (attendu : <" + std::string(item) + ">)",
-              "unexpected element <" + std::string(child.name) + "> in '" + std::string(path) +
-                  "' (expected <" + std::string(item) + ">)");
+        error("unknown_field", child,
+              "élément <" + std::string(child.name) + "> inattendu dans « " + dotted() + " » (attendu : <" +
+                  std::string(item) + ">)",
+              "unexpected element <" + std::string(child.name) + "> in '" + dotted() + "' (expected <" +
+                  std::string(item) + ">)");
       } else {
         f(child);
       }
-      pointer_ = std::move(saved);
+      path_.pop_back();
     }
   }
 
   Value text_list(const RawNode& node, const FieldSpec& spec) {
     TextList out;
-    each_item(node, spec.item, spec.path, [&](const RawNode& item) {
-      Value v = scalar(item, FieldType::text, {}, spec.path);
+    each_item(node, spec.item, [&](const RawNode& item) {
+      Value v = scalar(item, FieldType::text, {});
       if (auto* s = std::get_if<std::string>(&v.data)) out.push_back(std::move(*s));
     });
     return Value(std::move(out));
   }
 
-  Value record_list(const RawNode& node, const FieldSpec& spec) {
+  Value record_list(const RawNode& node, const FieldSpec& spec, FieldId id) {
     RecordList out;
-    each_item(node, spec.item, spec.path, [&](const RawNode& item) {
+    each_item(node, spec.item, [&](const RawNode& item) {
       if (item.kind != Kind::object) {
-        error("wrong_type", item, pointer_,
-              "un élément de « " + std::string(spec.path) + " » doit être un objet, trouvé " + describe(item),
-              "an item of '" + std::string(spec.path) + "' must be an object, found " + describe(item));
+        error("wrong_type", item, "un élément de « " + dotted() + " » doit être un objet, trouvé " + describe(item),
+              "an item of '" + dotted() + "' must be an object, found " + describe(item));
         return;
       }
       Record record(spec.sub_fields.size());
-      std::unordered_set<std::string_view> seen;
+      uint32_t seen = 0;
       for (int32_t c = item.first_child; c >= 0; c = tree_.nodes[c].next_sibling) {
         const RawNode& sub = tree_.nodes[c];
-        std::string saved = pointer_;
-        pointer_ += "/" + std::string(sub.name);
-        std::string path = std::string(spec.path) + "." + std::string(sub.name);
-        auto index = find_sub_field(static_cast<FieldId>(&spec - catalogue().data()), sub.name);
+        path_.push_back({sub.name, -1});
+        auto index = find_sub_field(id, sub.name);
         if (!index) {
           std::string allowed;
           for (auto& s : spec.sub_fields) allowed += (allowed.empty() ? "" : ", ") + std::string(s.name);
-          error("unknown_field", sub, pointer_,
+          error("unknown_field", sub,
                 "champ inconnu « " + std::string(sub.name) + " » dans « " + std::string(spec.path) +
                     " » (attendu : " + allowed + ")",
                 "unknown field '" + std::string(sub.name) + "' in '" + std::string(spec.path) +
                     "' (expected: " + allowed + ")");
-        } else if (!seen.insert(sub.name).second) {
-          error("duplicate_field", sub, pointer_, "champ « " + path + " » en double",
-                "duplicate field '" + path + "'");
-        } else if (sub.kind != Kind::null) {
+        } else if (seen & (1u << *index)) {
+          duplicate(sub);
+        } else if (seen |= 1u << *index; sub.kind != Kind::null) {
           const SubFieldSpec& s = spec.sub_fields[*index];
-          record[*index] = scalar(sub, s.type, s.values, path);
+          record[*index] = scalar(sub, s.type, s.values);
         }
-        pointer_ = std::move(saved);
+        path_.pop_back();
       }
       out.push_back(std::move(record));
     });
     return Value(std::move(out));
   }
 
-  Value scalar(const RawNode& node, FieldType type, std::span<const std::string_view> values,
-               std::string_view path) {
+  Value scalar(const RawNode& node, FieldType type, std::span<const std::string_view> values) {
     auto wrong = [&]() {
       std::string extra_fr, extra_en;
       if (type == FieldType::enumeration) {
@@ -301,11 +357,10 @@ class Binder {
         extra_fr = " parmi : " + list;
         extra_en = " among: " + list;
       }
-      error(type == FieldType::date ? "invalid_date" : "wrong_type", node, pointer_,
-            "« " + std::string(path) + " » : attendu " + std::string(type_fr(type)) + extra_fr +
-                ", trouvé " + describe(node),
-            "'" + std::string(path) + "': expected " + std::string(type_en(type)) + extra_en +
-                ", found " + describe(node));
+      std::string path = dotted();
+      error(type == FieldType::date ? "invalid_date" : "wrong_type", node,
+            "« " + path + " » : attendu " + std::string(type_fr(type)) + extra_fr + ", trouvé " + describe(node),
+            "'" + path + "': expected " + std::string(type_en(type)) + extra_en + ", found " + describe(node));
       return Value();
     };
     const bool xml = node.from_xml;
@@ -331,8 +386,10 @@ class Binder {
         double v = 0;
         auto [p, ec] = std::from_chars(node.text.data(), node.text.data() + node.text.size(), v);
         if (ec != std::errc() || p != node.text.data() + node.text.size()) return wrong();
-        if (type == FieldType::integer && v != static_cast<double>(static_cast<int64_t>(v)))
-          return wrong();
+        // from_chars accepts "nan" and "inf"; no fact is either (a NaN would
+        // compare equal to any limit). Integers stay where doubles are exact.
+        if (!std::isfinite(v)) return wrong();
+        if (type == FieldType::integer && (std::fabs(v) > 9007199254740992.0 || v != std::floor(v))) return wrong();
         return Value(v);
       }
       case FieldType::date: {
@@ -355,12 +412,12 @@ class Binder {
           if (v == node.text) return Value(std::string(v));
         return wrong();
       }
-      case FieldType::money: return money(node, path);
+      case FieldType::money: return money(node);
       default: return wrong();
     }
   }
 
-  Value money(const RawNode& node, std::string_view path) {
+  Value money(const RawNode& node) {
     std::string_view amount, currency;
     bool shape_ok = false;
     if (node.from_xml) {
@@ -383,12 +440,11 @@ class Binder {
     std::optional<Money> m;
     if (shape_ok) m = Money::parse(amount, currency);
     if (!m) {
-      error("wrong_type", node, pointer_,
-            "« " + std::string(path) + " » : attendu un montant à deux décimales au plus avec une devise ISO 4217 " +
-                (node.from_xml ? "(<… currency=\"EUR\">150.00</…>)" : "({\"amount\": 150.00, \"currency\": \"EUR\"})") +
+      std::string example = node.from_xml ? "(<… currency=\"EUR\">150.00</…>)" : "({\"amount\": 150.00, \"currency\": \"EUR\"})";
+      error("wrong_type", node,
+            "« " + dotted() + " » : attendu un montant à deux décimales au plus avec une devise ISO 4217 " + example +
                 ", trouvé " + describe(node),
-            "'" + std::string(path) + "': expected an amount with at most two decimals and an ISO 4217 currency " +
-                (node.from_xml ? "(<… currency=\"EUR\">150.00</…>)" : "({\"amount\": 150.00, \"currency\": \"EUR\"})") +
+            "'" + dotted() + "': expected an amount with at most two decimals and an ISO 4217 currency " + example +
                 ", found " + describe(node));
       return Value();
     }
@@ -396,33 +452,31 @@ class Binder {
   }
 
   void check_dates() {
-    auto start = find_field("start_date"), end = find_field("end_date");
-    const Date* s = doc_->values[*start].get<Date>();
-    const Date* e = doc_->values[*end].get<Date>();
+    static const FieldId start = *find_field("start_date");
+    const Date* s = doc_->values[start].get<Date>();
+    const Date* e = doc_->values[end_date_id()].get<Date>();
     if (s && e && *e < *s) {
-      errors_.push_back(make_error(
-          "date_order", name_, doc_->positions[*end], pointer_for("end_date"),
-          "date de fin " + e->iso() + " antérieure à la date de début " + s->iso(),
-          "end date " + e->iso() + " is before the start date " + s->iso()));
+      path_.resize(tree_.nodes[tree_.root].from_xml ? 1 : 0);
+      path_.push_back({"end_date", -1});
+      error("date_order", *end_date_node_, "date de fin " + e->iso() + " antérieure à la date de début " + s->iso(),
+            "end date " + e->iso() + " is before the start date " + s->iso());
     }
   }
 
-  std::string pointer_for(std::string_view path) const {
-    const RawNode& root = tree_.nodes[tree_.root];
-    return (root.from_xml ? "/" + std::string(root.name) : std::string()) + "/" + std::string(path);
-  }
-
-  void error(std::string code, const RawNode& node, std::string pointer, std::string fr, std::string en) {
+  void error(std::string code, const RawNode& node, std::string fr, std::string en) {
     if (errors_.size() >= kMaxErrors) return;
-    errors_.push_back(make_error(std::move(code), name_, lines_.position(node.offset),
-                                 std::move(pointer), std::move(fr), std::move(en)));
+    errors_.push_back(make_error(std::move(code), name_, lines_.position(node.offset), pointer(), std::move(fr),
+                                 std::move(en)));
   }
 
   const RawTree& tree_;
   std::string_view name_;
   const LineTable& lines_;
   Document* doc_ = nullptr;
-  std::string pointer_;
+  const Schema* schema_ = nullptr;
+  const RawNode* end_date_node_ = nullptr;
+  std::vector<Segment> path_;
+  std::vector<uint8_t> seen_fields_, seen_groups_;
   std::vector<InputError> errors_;
 };
 

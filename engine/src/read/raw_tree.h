@@ -33,7 +33,7 @@ class LineTable {
 
  private:
   std::string_view text_;
-  std::vector<uint32_t> line_starts_;
+  mutable std::vector<uint32_t> line_starts_;
 };
 
 struct RawTree {

@@ -1,5 +1,6 @@
 // Byte-level concerns shared by both readers: UTF-8 validity and positions.
 #include <algorithm>
+#include <cstring>
 
 #include "raw_tree.h"
 
@@ -10,6 +11,14 @@ size_t find_invalid_utf8(std::string_view s) {
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
+    // Most of a mission is ASCII: skip it eight bytes at a time.
+    while (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, p + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = p[i];
     if (c < 0x80) {
       ++i;
@@ -35,13 +44,15 @@ size_t find_invalid_utf8(std::string_view s) {
   return std::string_view::npos;
 }
 
-LineTable::LineTable(std::string_view text) : text_(text) {
-  line_starts_.push_back(0);
-  for (size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') line_starts_.push_back(static_cast<uint32_t>(i + 1));
-}
+LineTable::LineTable(std::string_view text) : text_(text) {}
 
 SourcePosition LineTable::position(uint32_t offset) const {
+  // Built on the first error only: a valid input never pays for it.
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (size_t i = 0; i < text_.size(); ++i)
+      if (text_[i] == '\n') line_starts_.push_back(static_cast<uint32_t>(i + 1));
+  }
   if (offset > text_.size()) offset = static_cast<uint32_t>(text_.size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   size_t line = static_cast<size_t>(it - line_starts_.begin());

@@ -28,39 +28,52 @@ class XmlBuilder {
   XmlBuilder(std::string_view name, const LineTable& lines, RawTree& tree)
       : name_(name), lines_(lines), tree_(tree) {}
 
-  // Iterative over the element tree, so a deep file cannot exhaust the stack.
+  // Recursive, but never deeper than kMaxDepth: a deeper file is refused at
+  // that depth, so the stack stays small whatever the input.
   bool build(pugi::xml_node root) {
-    struct Frame {
-      pugi::xml_node element;
-      int32_t index;
-      int depth;
-    };
-    std::vector<Frame> stack;
-    stack.push_back({root, add(root), 1});
-    tree_.root = 0;
-    while (!stack.empty()) {
-      Frame frame = stack.back();
-      stack.pop_back();
-      if (frame.depth > kMaxDepth) return too_deep(frame.element);
-      if (!fill(frame.element, frame.index)) return false;
-      int32_t previous = -1;
-      std::vector<Frame> children;
-      for (pugi::xml_node child = frame.element.first_child(); child; child = child.next_sibling()) {
-        if (child.type() != pugi::node_element) continue;
-        int32_t index = add(child);
-        if (previous < 0) tree_.nodes[frame.index].first_child = index;
-        else tree_.nodes[previous].next_sibling = index;
-        previous = index;
-        children.push_back({child, index, frame.depth + 1});
-      }
-      for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
-    }
-    return true;
+    tree_.nodes.reserve(256);
+    tree_.root = add(root);
+    return build(root, tree_.root, 1);
   }
 
   std::vector<InputError> errors;
 
  private:
+  // One pass over the children: link the elements, gather the text, then
+  // decide whether the element is a container or a scalar.
+  bool build(pugi::xml_node element, int32_t index, int depth) {
+    if (depth > kMaxDepth) return too_deep(element);
+    if (!attributes(element, index)) return false;
+    int32_t previous = -1;
+    std::string_view text;
+    bool has_elements = false;
+    for (pugi::xml_node child = element.first_child(); child; child = child.next_sibling()) {
+      pugi::xml_node_type type = child.type();
+      if (type == pugi::node_element) {
+        has_elements = true;
+        int32_t child_index = add(child);
+        if (previous < 0) tree_.nodes[index].first_child = child_index;
+        else tree_.nodes[previous].next_sibling = child_index;
+        previous = child_index;
+        if (!build(child, child_index, depth + 1)) return false;
+      } else if (type == pugi::node_pcdata || type == pugi::node_cdata) {
+        std::string_view value = child.value();
+        if (is_blank(value)) continue;
+        if (!text.empty()) return mixed(tree_.nodes[index]);
+        text = value;
+      }
+    }
+    RawNode& node = tree_.nodes[index];
+    if (has_elements) {
+      if (!text.empty()) return mixed(node);
+      node.kind = RawNode::Kind::object;
+    } else {
+      node.kind = RawNode::Kind::text;
+      node.text = trim(text);
+    }
+    return true;
+  }
+
   int32_t add(pugi::xml_node element) {
     RawNode node;
     node.from_xml = true;
@@ -70,16 +83,15 @@ class XmlBuilder {
     return static_cast<int32_t>(tree_.nodes.size() - 1);
   }
 
-  // Decides whether the element is a scalar (text) or a container (object),
-  // and checks its attributes.
-  bool fill(pugi::xml_node element, int32_t index) {
+  // Only a currency on an amount is data; schema hints are tolerated.
+  bool attributes(pugi::xml_node element, int32_t index) {
     RawNode& node = tree_.nodes[index];
     for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
       std::string_view attr = a.name();
       if (attr == "currency") {
         node.currency = a.value();
       } else if (attr.starts_with("xmlns") || attr.starts_with("xsi:")) {
-        continue;  // schema hints are welcome and carry no data
+        continue;
       } else {
         errors.push_back(make_error(
             "unknown_attribute", name_, lines_.position(node.offset), "",
@@ -89,22 +101,6 @@ class XmlBuilder {
                 "> (only 'currency' is allowed, on an amount)"));
         return false;
       }
-    }
-    bool has_elements = false;
-    std::string_view text;
-    for (pugi::xml_node child = element.first_child(); child; child = child.next_sibling()) {
-      if (child.type() == pugi::node_element) has_elements = true;
-      else if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-        if (!text.empty() && !is_blank(child.value())) return mixed(node);
-        if (!is_blank(child.value())) text = child.value();
-      }
-    }
-    if (has_elements) {
-      if (!text.empty()) return mixed(node);
-      node.kind = RawNode::Kind::object;
-    } else {
-      node.kind = RawNode::Kind::text;
-      node.text = trim(text);
     }
     return true;
   }

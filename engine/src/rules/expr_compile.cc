@@ -143,6 +143,7 @@ class Compiler {
   uint16_t parse_not() {
     size_t start = (skip_space(), pos_);
     if (accept("not")) {
+      Depth depth(*this);
       uint16_t operand = parse_not();
       require(operand, Type::boolean, "not");
       return add(make(Op::not_, Type::boolean, Unit::none, operand), start);
@@ -170,6 +171,8 @@ class Compiler {
         unify_literal(left, right);
         unify_literal(right, left);
         Type lt = node(left).type, rt = node(right).type;
+        if (lt == Type::text_list || lt == Type::record_list || rt == Type::text_list || rt == Type::record_list)
+          fail_at(right_start, "les listes ne se comparent pas : utiliser count(), contains() ou in");
         if (lt != rt)
           fail_at(right_start, "comparaison entre " + std::string(to_string(lt)) + " et " +
                                    std::string(to_string(rt)));
@@ -221,7 +224,18 @@ class Compiler {
     }
   }
 
+  // Nesting is bounded so that a hostile pack cannot overflow the stack.
+  struct Depth {
+    Compiler& c;
+    explicit Depth(Compiler& compiler) : c(compiler) {
+      if (++c.depth_ > kMaxNesting) c.fail("expression trop imbriquée (au plus " + std::to_string(kMaxNesting) + " niveaux)");
+    }
+    ~Depth() { --c.depth_; }
+  };
+  static constexpr int kMaxNesting = 64;
+
   uint16_t parse_primary() {
+    Depth depth(*this);
     skip_space();
     size_t start = pos_;
     if (pos_ >= text_.size()) fail("expression incomplète");
@@ -262,7 +276,8 @@ class Compiler {
     do {
       size_t item_start = (skip_space(), pos_);
       uint16_t item = parse_sum();
-      if (node(item).type != Type::text) fail_at(item_start, "une liste littérale ne contient que des textes");
+      if (node(item).op != Op::literal || node(item).type != Type::text)
+        fail_at(item_start, "une liste littérale ne contient que des textes entre apostrophes");
       list.items.push_back(item);
     } while (accept(","));
     expect("]");
@@ -343,6 +358,8 @@ class Compiler {
 
     size_t arg_start = (skip_space(), pos_);
     uint16_t first = parse_or();
+    if (op != Op::known && node(first).op == Op::list)
+      fail_at(arg_start, name + "() porte sur un champ du document, pas sur une liste littérale");
     Node n = make(op, Type::boolean);
     n.a = first;
     Type ft = node(first).type;
@@ -424,6 +441,7 @@ class Compiler {
   DocumentKind kind_;
   const std::vector<ParamInfo>& params_;
   size_t pos_ = 0;
+  int depth_ = 0;
   uint16_t scope_ = kNone;
   Expr expr_;
 };

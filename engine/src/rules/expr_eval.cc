@@ -1,6 +1,8 @@
 // Three-valued evaluation (true, false, unknown) of compiled conditions.
 // Every node's slot is filled, including both sides of and/or, so that the
 // explanation can show every sub-condition and not only the first false one.
+#include <cmath>
+
 #include "expr.h"
 
 namespace clef::detail {
@@ -191,15 +193,19 @@ class Evaluator {
       out.known = true, out.n = r;
       return;
     }
-    // Money.
+    // Money. An amount past the range of int64 cents is unknown, not wrapped.
     if (n.op == Op::add || n.op == Op::sub) {
       if (*x.text != *y.text) return;
-      out.known = true, out.text = x.text;
-      out.cents = n.op == Op::add ? x.cents + y.cents : x.cents - y.cents;
+      int64_t r;
+      bool overflow = n.op == Op::add ? __builtin_add_overflow(x.cents, y.cents, &r)
+                                      : __builtin_sub_overflow(x.cents, y.cents, &r);
+      if (overflow) return;
+      out.known = true, out.text = x.text, out.cents = r;
       return;
     }
     if (n.op == Op::div && y.n == 0) return;
     double r = n.op == Op::mul ? static_cast<double>(x.cents) * y.n : static_cast<double>(x.cents) / y.n;
+    if (!std::isfinite(r) || std::fabs(r) >= 9.2e18) return;
     out.known = true, out.text = x.text, out.cents = static_cast<int64_t>(r >= 0 ? r + 0.5 : r - 0.5);
   }
 
@@ -229,7 +235,7 @@ class Evaluator {
         else {
           if (currency && *currency != *s.text) mixed_currency = true;
           currency = s.text;
-          cents += s.cents;
+          if (__builtin_add_overflow(cents, s.cents, &cents)) mixed_currency = true;  // unknown
         }
       } else {
         s.b ? ++out.true_items : ++out.false_items;

@@ -140,6 +140,10 @@ LoadResult Ruleset::load(const std::filesystem::path& rules_dir,
   auto registry_path = registry ? *registry : rules_dir / "registry" / "carriers.xml";
   if (read(registry_path, bytes)) detail::load_registry(registry_path.string(), bytes, data->registry, result.errors);
   detail::link_exceptions(*data, result.errors);
+  for (size_t i = 0; i < data->lexicon.size(); ++i) {
+    const std::string& f = data->lexicon[i].folded;  // at least two bytes (lexicon loader)
+    data->lexicon_by_prefix[RulesetData::lexicon_key(f[0], f[1])].push_back(static_cast<uint16_t>(i));
+  }
   if (!result.errors.empty()) return result;
 
   std::sort(revisions.begin(), revisions.end());

@@ -1,6 +1,7 @@
 // Internal: what a loaded ruleset holds besides the public Rule descriptions.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -66,6 +67,10 @@ struct RulesetData {
   std::unordered_map<std::string, size_t> param_index;
   Registry registry;
   std::vector<LexiconTerm> lexicon;
+  // Lexicon term numbers by the first two bytes of their folded form: a word
+  // start is compared only with the terms that can match it.
+  std::vector<std::vector<uint16_t>> lexicon_by_prefix = std::vector<std::vector<uint16_t>>(65536);
+  static size_t lexicon_key(unsigned char a, unsigned char b) { return a << 8 | b; }
   size_t max_nodes = 0;  // the largest expression, to size scratch space once
 };
 

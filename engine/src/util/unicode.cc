@@ -6,14 +6,36 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <cstring>
 #include <stdexcept>
 
 namespace clef {
 namespace {
 
-bool is_ascii(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) return false;
+}  // namespace
+
+// Code points below U+0300 are all NFC_QC=Yes (the first that is not is
+// U+0300 COMBINING GRAVE ACCENT), and so are U+2002–U+206F (only U+2000 and
+// U+2001 in General Punctuation have canonical decompositions) and the euro
+// sign: French text with ’ « » – … € is already NFC without asking ICU.
+// value_test checks this claim against ICU code point by code point.
+bool nfc_stable(uint32_t cp) { return cp < 0x300 || (cp >= 0x2002 && cp <= 0x206F) || cp == 0x20AC; }
+
+namespace {
+
+bool only_nfc_stable(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = 0;
+  const auto n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0 || !nfc_stable(static_cast<uint32_t>(c))) return false;
+  }
   return true;
 }
 
@@ -68,7 +90,7 @@ const std::array<std::string, 0x250>& latin_table() {
 }  // namespace
 
 std::string to_nfc(std::string_view text) {
-  if (is_ascii(text)) return std::string(text);
+  if (only_nfc_stable(text)) return std::string(text);
   UErrorCode status = U_ZERO_ERROR;
   icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
   if (nfc().isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(text);
@@ -81,28 +103,53 @@ std::string to_nfc(std::string_view text) {
 }
 
 std::string fold_for_matching(std::string_view text, std::vector<uint32_t>* map) {
-  const auto& table = latin_table();
   std::string out;
-  out.reserve(text.size());
+  fold_into(out, text, map);
+  return out;
+}
+
+void fold_into(std::string& out, std::string_view text, std::vector<uint32_t>* map) {
+  const auto& table = latin_table();
+  // Written by index into a buffer sized for the common case; a fold longer
+  // than its source (rare) grows the buffer first.
+  if (out.size() < text.size() + 16) out.resize(text.size() + 16);
+  size_t w = 0;
+  auto reserve = [&](size_t more) {
+    if (w + more > out.size()) out.resize((w + more) * 2);
+  };
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t i = 0;
   const auto n = static_cast<int32_t>(text.size());
   if (map) map->clear();
   while (i < n) {
     const auto from = static_cast<uint32_t>(i);
+    if (!map && s[i] < 0x80) {
+      int32_t run = i;
+      while (run < n && s[run] < 0x80) ++run;
+      reserve(static_cast<size_t>(run - i));
+      for (; i < run; ++i) {
+        char c = static_cast<char>(s[i]);
+        out[w++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      }
+      continue;
+    }
     if (s[i] < 0x80) {
+      reserve(1);
       char c = static_cast<char>(s[i++]);
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      out[w++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     } else {
       UChar32 c;
       U8_NEXT(s, i, n, c);
       if (c < 0) continue;  // input is validated on read; be safe anyway
-      if (c < 0x250) out += table[c];
-      else out += fold_code_point(c);
+      std::string slow;
+      const std::string& folded = c < 0x250 ? table[c] : (slow = fold_code_point(c));
+      reserve(folded.size());
+      std::memcpy(out.data() + w, folded.data(), folded.size());
+      w += folded.size();
     }
-    if (map) map->resize(out.size(), from);
+    if (map) map->resize(w, from);
   }
-  return out;
+  out.resize(w);
 }
 
 }  // namespace clef

@@ -9,6 +9,9 @@
 
 namespace clef {
 
+// Whether NFC leaves this code point unchanged in any context (the fast path of to_nfc).
+bool nfc_stable(uint32_t code_point);
+
 // Returns `text` in NFC. ASCII text is returned as is without calling ICU.
 std::string to_nfc(std::string_view text);
 
@@ -18,5 +21,7 @@ std::string to_nfc(std::string_view text);
 // is all the matcher needs.
 // With `map`, map[i] is the byte offset in `text` that folded byte i comes from.
 std::string fold_for_matching(std::string_view text, std::vector<uint32_t>* map = nullptr);
+// The same into `out` (replaced), reusing its storage.
+void fold_into(std::string& out, std::string_view text, std::vector<uint32_t>* map = nullptr);
 
 }  // namespace clef
