@@ -13,7 +13,9 @@
 namespace clef::cli {
 namespace {
 
-Lang lang_of(const Options& o) { return o.lang == "en" ? Lang::en : Lang::fr; }
+Lang lang_of(const Options& o) {
+  return o.lang == "en" ? Lang::en : Lang::fr;
+}
 
 std::filesystem::path rules_dir(const Options& o) {
   if (!o.rules_dir.empty()) return o.rules_dir;
@@ -28,8 +30,8 @@ std::shared_ptr<const Ruleset> load(const Options& o) {
   LoadResult r = Ruleset::load(rules_dir(o), registry);
   for (auto& e : r.errors) std::cerr << e.format() << "\n";
   if (!r.errors.empty())
-    std::cerr << (lang_of(o) == Lang::fr ? "clef : règles refusées (" : "clef: rules refused (") << r.errors.size()
-              << (lang_of(o) == Lang::fr ? " erreur(s))\n" : " error(s))\n");
+    std::cerr << (lang_of(o) == Lang::fr ? "clef : règles refusées (" : "clef: rules refused (")
+              << r.errors.size() << (lang_of(o) == Lang::fr ? " erreur(s))\n" : " error(s))\n");
   return r.ruleset;
 }
 
@@ -44,11 +46,13 @@ int run_check(const Options& o) {
   if (!o.as_of.empty()) {
     options.as_of = Date::from_iso(o.as_of);
     if (!options.as_of) {
-      std::cerr << "clef: --as-of " << o.as_of << (lang == Lang::fr ? " : date AAAA-MM-JJ attendue\n" : ": expected a YYYY-MM-DD date\n");
+      std::cerr << "clef: --as-of " << o.as_of
+                << (lang == Lang::fr ? " : date AAAA-MM-JJ attendue\n"
+                                     : ": expected a YYYY-MM-DD date\n");
       return kExitUsage;
     }
   }
-  InputFormat format = o.input_format == "xml" ? InputFormat::xml
+  InputFormat format = o.input_format == "xml"    ? InputFormat::xml
                        : o.input_format == "json" ? InputFormat::json
                                                   : InputFormat::automatic;
   const bool json = o.format == "json";
@@ -68,8 +72,10 @@ int run_check(const Options& o) {
       bool ok = d.status == Status::conforme || d.status == Status::conforme_avec_reserves;
       exit_code = std::max(exit_code, ok ? kExitConforming : kExitNotConforming);
     }
-    if (json) std::cout << output << (many && i + 1 < o.files.size() ? ",\n" : "\n");
-    else if (!output.empty()) std::cout << output << (many && i + 1 < o.files.size() ? "\n" : "");
+    if (json)
+      std::cout << output << (many && i + 1 < o.files.size() ? ",\n" : "\n");
+    else if (!output.empty())
+      std::cout << output << (many && i + 1 < o.files.size() ? "\n" : "");
   }
   if (json && many) std::cout << "]\n";
   return exit_code;
@@ -81,9 +87,11 @@ int run_rules_list(const Options& o) {
   const Lang lang = lang_of(o);
   for (auto& r : ruleset->rules()) {
     std::cout << r.id << "\t" << to_string(r.severity, lang) << "\t" << r.pack << "\t"
-              << (r.key ? "clé " + std::to_string(r.key) : std::string("-")) << "\t" << r.title.get(lang) << "\n";
+              << (r.key ? "clé " + std::to_string(r.key) : std::string("-")) << "\t"
+              << r.title.get(lang) << "\n";
   }
-  std::cout << ruleset->rules().size() << (lang == Lang::fr ? " règles, révision " : " rules, revision ")
+  std::cout << ruleset->rules().size()
+            << (lang == Lang::fr ? " règles, révision " : " rules, revision ")
             << ruleset->revision() << "\n";
   return 0;
 }
@@ -94,35 +102,49 @@ int run_rules_show(const Options& o) {
   const Lang lang = lang_of(o);
   const Rule* r = ruleset->find(o.rule_id);
   if (!r) {
-    std::cerr << "clef: " << (lang == Lang::fr ? "règle inconnue « " : "unknown rule '") << o.rule_id
-              << (lang == Lang::fr ? " »\n" : "'\n");
+    std::cerr << "clef: " << (lang == Lang::fr ? "règle inconnue « " : "unknown rule '")
+              << o.rule_id << (lang == Lang::fr ? " »\n" : "'\n");
     return kExitUsage;
   }
   bool fr = lang == Lang::fr;
   std::cout << r->id << " — " << r->title.get(lang) << "\n"
-            << (fr ? "  pack : " : "  pack: ") << r->pack << " (" << r->file << ":" << r->position.line << ")\n"
+            << (fr ? "  pack : " : "  pack: ") << r->pack << " (" << r->file << ":"
+            << r->position.line << ")\n"
             << (fr ? "  gravité : " : "  severity: ") << to_string(r->severity, lang) << "\n"
             << (fr ? "  s'applique à : " : "  applies to: ") << to_string(r->kind);
   for (auto& s : r->schemes) std::cout << " " << s;
   for (auto& p : r->programmes) std::cout << " [" << p << "]";
   std::cout << " · phase " << code(r->phase) << "\n";
-  if (r->key) std::cout << (fr ? "  clé qualité CLONG : " : "  CLONG quality key: ") << r->key << "\n";
-  if (r->effective_from) std::cout << (fr ? "  en vigueur depuis : " : "  in force from: ") << r->effective_from->iso() << "\n";
-  if (!r->refines.empty()) std::cout << (fr ? "  exception à : " : "  exception to: ") << r->refines << " (" << r->label << ")\n";
+  if (r->key)
+    std::cout << (fr ? "  clé qualité CLONG : " : "  CLONG quality key: ") << r->key << "\n";
+  if (r->effective_from)
+    std::cout << (fr ? "  en vigueur depuis : " : "  in force from: ") << r->effective_from->iso()
+              << "\n";
+  if (!r->refines.empty())
+    std::cout << (fr ? "  exception à : " : "  exception to: ") << r->refines << " (" << r->label
+              << ")\n";
   std::cout << (fr ? "  source : " : "  source: ") << r->reference.text
             << (r->reference.url.empty() ? "" : " <" + r->reference.url + ">")
-            << (r->reference.confidence == Confidence::unconfirmed ? (fr ? " [non confirmée]" : " [unconfirmed]") : "") << "\n";
-  if (!r->clause.get(lang).empty()) std::cout << (fr ? "  texte : " : "  text: ") << r->clause.get(lang) << "\n";
+            << (r->reference.confidence == Confidence::unconfirmed
+                    ? (fr ? " [non confirmée]" : " [unconfirmed]")
+                    : "")
+            << "\n";
+  if (!r->clause.get(lang).empty())
+    std::cout << (fr ? "  texte : " : "  text: ") << r->clause.get(lang) << "\n";
   if (!r->when_text.empty()) std::cout << (fr ? "  quand : " : "  when: ") << r->when_text << "\n";
   std::cout << "  condition : " << r->condition_text << "\n"
             << "  message : " << r->message.get(lang) << "\n"
             << (fr ? "  remède : " : "  remediation: ") << r->remediation.get(lang) << "\n";
   for (auto& p : ruleset->parameters()) {
-    if (r->condition_text.find("$" + p.id) == std::string::npos && r->when_text.find("$" + p.id) == std::string::npos) continue;
+    if (r->condition_text.find("$" + p.id) == std::string::npos &&
+        r->when_text.find("$" + p.id) == std::string::npos)
+      continue;
     std::cout << "  $" << p.id << " — " << p.label.get(lang) << " (" << p.reference.text << ")\n";
     for (auto& v : p.values)
       std::cout << "      " << (fr ? "depuis " : "from ") << v.from.iso() << " : "
-                << (v.value.get<double>() ? std::to_string(*v.value.get<double>()) : v.value.get<Money>() ? v.value.get<Money>()->plain() : "")
+                << (v.value.get<double>()  ? std::to_string(*v.value.get<double>())
+                    : v.value.get<Money>() ? v.value.get<Money>()->plain()
+                                           : "")
                 << " " << p.type << "\n";
   }
   return 0;
@@ -144,18 +166,23 @@ int run_rules_test(const Options& o) {
       continue;
     }
     ++failed;
-    std::cout << r.name << ": " << r.rule->id << (fr ? " : exemple attendu " : ": example expected ") << code(r.expected)
+    std::cout << r.name << ": " << r.rule->id
+              << (fr ? " : exemple attendu " : ": example expected ") << code(r.expected)
               << (fr ? ", obtenu " : ", got ") << code(r.got) << "\n";
   }
   std::cout << ruleset->rules().size() << (fr ? " règles, " : " rules, ") << passed
-            << (fr ? " exemples conformes, " : " examples as expected, ") << failed << (fr ? " en échec\n" : " failing\n");
+            << (fr ? " exemples conformes, " : " examples as expected, ") << failed
+            << (fr ? " en échec\n" : " failing\n");
   return failed ? kExitNotConforming : 0;
 }
 
 int run_schema(const Options& o) {
-  if (o.schema == "xsd") std::cout << input_xsd();
-  else if (o.schema == "json") std::cout << input_json_schema();
-  else std::cout << decision_json_schema();
+  if (o.schema == "xsd")
+    std::cout << input_xsd();
+  else if (o.schema == "json")
+    std::cout << input_json_schema();
+  else
+    std::cout << decision_json_schema();
   return 0;
 }
 

@@ -1,7 +1,7 @@
 // The `clef` command: argument parsing and output only; every decision is
 // the engine's. Exit codes are documented in README.md.
-#include <CLI/CLI.hpp>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdlib>
 #include <iostream>
@@ -10,22 +10,32 @@
 
 int main(int argc, char** argv) {
   clef::cli::Options o;
-  CLI::App app{"clef — vérification de conformité des missions de volontariat de solidarité internationale"};
+  CLI::App app{
+      "clef — vérification de conformité des missions de volontariat de solidarité internationale"};
   app.require_subcommand(1);
   app.fallthrough();  // global options may follow the subcommand: clef check f.xml --lang en
   app.set_version_flag("--version", std::string("clef ") + CLEF_VERSION);
-  app.add_option("--rules", o.rules_dir, "Rule packs directory (default: $CLEF_RULES_DIR or the bundled rules/)");
-  app.add_option("--registry", o.registry, "Accredited-carrier registry (XML) replacing the bundled example");
-  app.add_option("--lang", o.lang, "Language of the reports: fr (default) or en")->check(CLI::IsMember({"fr", "en"}));
+  app.add_option("--rules", o.rules_dir,
+                 "Rule packs directory (default: $CLEF_RULES_DIR or the bundled rules/)");
+  app.add_option("--registry", o.registry,
+                 "Accredited-carrier registry (XML) replacing the bundled example");
+  app.add_option("--lang", o.lang, "Language of the reports: fr (default) or en")
+      ->check(CLI::IsMember({"fr", "en"}));
 
   auto* check = app.add_subcommand("check", "Check mission descriptions or partnership agreements");
-  check->add_option("files", o.files, "Files to check (XML or JSON; - for standard input)")->required();
-  check->add_option("--format", o.format, "Output: text (default) or json")->check(CLI::IsMember({"text", "json"}));
-  check->add_option("--as-of", o.as_of, "Date whose rules apply (YYYY-MM-DD; default: the start date)");
-  check->add_option("--phase", o.phase, "draft (default) or submission")->check(CLI::IsMember({"draft", "submission"}));
-  check->add_option("--color", o.color, "auto (default), always or never")->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_option("files", o.files, "Files to check (XML or JSON; - for standard input)")
+      ->required();
+  check->add_option("--format", o.format, "Output: text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  check->add_option("--as-of", o.as_of,
+                    "Date whose rules apply (YYYY-MM-DD; default: the start date)");
+  check->add_option("--phase", o.phase, "draft (default) or submission")
+      ->check(CLI::IsMember({"draft", "submission"}));
+  check->add_option("--color", o.color, "auto (default), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   check->add_flag("--no-passes", o.no_passes, "Do not list the rules that pass");
-  check->add_option("--input-format", o.input_format, "auto (default), xml or json")->check(CLI::IsMember({"auto", "xml", "json"}));
+  check->add_option("--input-format", o.input_format, "auto (default), xml or json")
+      ->check(CLI::IsMember({"auto", "xml", "json"}));
 
   auto* rules = app.add_subcommand("rules", "Inspect and test the rule packs");
   rules->require_subcommand(1);
@@ -46,8 +56,10 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : clef::cli::kExitUsage;
   }
-  if (o.color == "auto") o.color_on = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-  else o.color_on = o.color == "always";
+  if (o.color == "auto")
+    o.color_on = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  else
+    o.color_on = o.color == "always";
 
   if (*check) return clef::cli::run_check(o);
   if (*schema) return clef::cli::run_schema(o);

@@ -16,15 +16,23 @@ namespace {
 
 Value sample(FieldType type, std::span<const std::string_view> values) {
   switch (type) {
-    case FieldType::boolean: return Value(true);
+    case FieldType::boolean:
+      return Value(true);
     case FieldType::integer:
-    case FieldType::decimal: return Value(12.0);
-    case FieldType::date: return Value(Date::from_ymd(2025, 1, 31));
-    case FieldType::money: return Value(Money{15000, "EUR"});
-    case FieldType::country: return Value(std::string("FR"));
-    case FieldType::enumeration: return Value(std::string(values.empty() ? "x" : values[0]));
-    case FieldType::text_list: return Value(TextList{"orphelinat", "host"});
-    default: return Value(std::string("texte"));
+    case FieldType::decimal:
+      return Value(12.0);
+    case FieldType::date:
+      return Value(Date::from_ymd(2025, 1, 31));
+    case FieldType::money:
+      return Value(Money{15000, "EUR"});
+    case FieldType::country:
+      return Value(std::string("FR"));
+    case FieldType::enumeration:
+      return Value(std::string(values.empty() ? "x" : values[0]));
+    case FieldType::text_list:
+      return Value(TextList{"orphelinat", "host"});
+    default:
+      return Value(std::string("texte"));
   }
 }
 

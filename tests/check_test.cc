@@ -28,8 +28,9 @@ const SchemeFit& fit(const Decision& d, const std::string& scheme) {
 BOOST_AUTO_TEST_SUITE(check_test)
 
 BOOST_AUTO_TEST_CASE(the_six_missions_conform) {
-  for (std::string name : {"guinee-riziculture", "madagascar-artisanat", "burkina-enfants-rues",
-                           "inde-cooperation-decentralisee", "vietnam-boulangerie", "haiti-sage-femme"}) {
+  for (std::string name :
+       {"guinee-riziculture", "madagascar-artisanat", "burkina-enfants-rues",
+        "inde-cooperation-decentralisee", "vietnam-boulangerie", "haiti-sage-femme"}) {
     for (std::string ext : {".xml", ".json"}) {
       Decision d = check_file("samples/missions/" + name + ext);
       BOOST_TEST((d.status == Status::conforme), name << ext << " is " << code(d.status));
@@ -77,8 +78,10 @@ BOOST_AUTO_TEST_CASE(service_civique_near_miss_says_what_to_change) {
   BOOST_TEST(describe(sc.adjustments[0], Lang::en) == "shorten by 2\u00A0months");
   BOOST_TEST((fit(d, "vsi").verdict == SchemeFit::Verdict::eligible));
   std::string text = render_text(d, {Lang::fr, false, false});
-  BOOST_TEST(text.find("Service Civique (dispositif choisi) : non éligible — durée de la mission 14\u00A0mois > "
-                       "12\u00A0mois ; raccourcir de 2\u00A0mois") != std::string::npos);
+  BOOST_TEST(
+      text.find(
+          "Service Civique (dispositif choisi) : non éligible — durée de la mission 14\u00A0mois > "
+          "12\u00A0mois ; raccourcir de 2\u00A0mois") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_near_miss_when_only_a_limit_fails) {
@@ -96,19 +99,22 @@ BOOST_AUTO_TEST_CASE(a_near_miss_when_only_a_limit_fails) {
 BOOST_AUTO_TEST_CASE(a_draft_without_volunteer_is_incomplete_never_passing) {
   Decision d = check_file("samples/missions/draft-sans-volontaire.xml");
   BOOST_TEST((d.status == Status::incomplet));
-  for (std::string rule : {"vsi.volunteer.adult", "vsi.duration.lifetime", "vsi.volunteer.no_employment",
-                           "vsi.volunteer.criminal_record", "vsi.place.not_home"}) {
+  for (std::string rule :
+       {"vsi.volunteer.adult", "vsi.duration.lifetime", "vsi.volunteer.no_employment",
+        "vsi.volunteer.criminal_record", "vsi.place.not_home"}) {
     BOOST_TEST((outcome(d, rule) == Outcome::unknown), rule);
   }
   bool birth_date_missing = false;
-  for (auto& m : d.missing) birth_date_missing = birth_date_missing || field(m.field).path == "volunteer.birth_date";
+  for (auto& m : d.missing)
+    birth_date_missing = birth_date_missing || field(m.field).path == "volunteer.birth_date";
   BOOST_TEST(birth_date_missing);
   // A rule reading volunteer facts may still pass when they cannot matter:
   // "not in the EU/EEA, or ..." holds for Togo whoever the volunteer is.
   BOOST_TEST((outcome(d, "vsi.place.eu_eea") == Outcome::pass));
   const Finding* adult = finding(d, "vsi.volunteer.adult");
   Explanation x = explain(d, *adult, Lang::fr);
-  BOOST_TEST(x.message.find("information manquante — date de naissance du volontaire") != std::string::npos);
+  BOOST_TEST(x.message.find("information manquante — date de naissance du volontaire") !=
+             std::string::npos);
   BOOST_TEST(x.remediation.find("Renseigner") == 0u);
 }
 

@@ -12,26 +12,35 @@ BOOST_AUTO_TEST_SUITE(cli_test)
 BOOST_AUTO_TEST_CASE(exit_codes) {
   BOOST_TEST(run_clef("check samples/missions/guinee-riziculture.xml").exit_code == 0);
   BOOST_TEST(run_clef("check samples/faulty/guinee-vsi-30-mois.xml").exit_code == 1);
-  BOOST_TEST(run_clef("check samples/missions/draft-sans-volontaire.xml").exit_code == 1);  // incomplet
+  BOOST_TEST(run_clef("check samples/missions/draft-sans-volontaire.xml").exit_code ==
+             1);  // incomplet
   BOOST_TEST(run_clef("check samples/bad/malformed.xml").exit_code == 2);
   BOOST_TEST(run_clef("check").exit_code == 2);
   BOOST_TEST(run_clef("frobnicate").exit_code == 2);
-  BOOST_TEST(run_clef("check --as-of 2025-02-30 samples/missions/guinee-riziculture.xml").exit_code == 2);
-  BOOST_TEST(run_clef("check --rules /nonexistent samples/missions/guinee-riziculture.xml").exit_code == 3);
+  BOOST_TEST(
+      run_clef("check --as-of 2025-02-30 samples/missions/guinee-riziculture.xml").exit_code == 2);
+  BOOST_TEST(
+      run_clef("check --rules /nonexistent samples/missions/guinee-riziculture.xml").exit_code ==
+      3);
   BOOST_TEST(run_clef("--version").out.find("clef ") == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(a_bad_file_does_not_stop_the_others) {
-  Run r = run_clef("check --no-passes samples/bad/date-invalide.xml samples/missions/guinee-riziculture.xml "
-                   "samples/faulty/guinee-vsi-30-mois.xml");
+  Run r = run_clef(
+      "check --no-passes samples/bad/date-invalide.xml samples/missions/guinee-riziculture.xml "
+      "samples/faulty/guinee-vsi-30-mois.xml");
   BOOST_TEST(r.exit_code == 2);
-  BOOST_TEST(r.err.find("samples/bad/date-invalide.xml:5:4: « start_date » : attendu une date AAAA-MM-JJ") != std::string::npos);
+  BOOST_TEST(
+      r.err.find(
+          "samples/bad/date-invalide.xml:5:4: « start_date » : attendu une date AAAA-MM-JJ") !=
+      std::string::npos);
   BOOST_TEST(r.out.find("Verdict : CONFORME") != std::string::npos);
   BOOST_TEST(r.out.find("Verdict : NON CONFORME") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(json_for_machines) {
-  Run r = run_clef("check --format json samples/bad/wrong-type.json samples/missions/haiti-sage-femme.json");
+  Run r = run_clef(
+      "check --format json samples/bad/wrong-type.json samples/missions/haiti-sage-femme.json");
   BOOST_TEST(r.exit_code == 2);
   auto j = nlohmann::json::parse(r.out);
   BOOST_REQUIRE(j.is_array());
@@ -67,8 +76,10 @@ BOOST_AUTO_TEST_CASE(english_on_request) {
 BOOST_AUTO_TEST_CASE(registry_can_be_replaced) {
   // A registry without Service de Coopération au Développement: its VSI mission loses its carrier.
   std::string path = "/tmp/clef-registry-" + std::to_string(::getpid()) + ".xml";
-  run_shell("printf '%s' '<registry example=\"false\"><carrier name=\"Autre\"/></registry>' > " + path);
-  Run r = run_clef("check --no-passes --registry " + path + " samples/missions/guinee-riziculture.xml");
+  run_shell("printf '%s' '<registry example=\"false\"><carrier name=\"Autre\"/></registry>' > " +
+            path);
+  Run r =
+      run_clef("check --no-passes --registry " + path + " samples/missions/guinee-riziculture.xml");
   BOOST_TEST(r.exit_code == 1);
   BOOST_TEST(r.out.find("vsi.carrier.agrement") != std::string::npos);
   BOOST_TEST(r.out.find("Données d'exemple") == std::string::npos);

@@ -50,16 +50,21 @@ BOOST_AUTO_TEST_CASE(type_errors_are_caught_when_compiling) {
   BOOST_TEST(compile_error("weekly_hours").find("la condition doit être booléenne") == 0);
   BOOST_TEST(compile_error("host.name < 'a'").find("ne s'applique pas") != std::string::npos);
   BOOST_TEST(compile_error("known(title) and").find("expression incomplète") == 0);
-  BOOST_TEST(compile_error("scheme in ['vsi', 'servce_civique']").find("valeur « servce_civique » impossible") == 0);
+  BOOST_TEST(compile_error("scheme in ['vsi', 'servce_civique']")
+                 .find("valeur « servce_civique » impossible") == 0);
   BOOST_TEST(compile_error("frobnicate(activities)").find("fonction inconnue") == 0);
   BOOST_TEST(compile_error("any(activities, true)").find("liste d'objets") != std::string::npos);
-  BOOST_TEST(compile_error("all(parties, known(referent))") != "");  // parties is an agreement field
+  BOOST_TEST(compile_error("all(parties, known(referent))") !=
+             "");  // parties is an agreement field
   BOOST_TEST(compile_error("all(parties, known(referent))", DocumentKind::agreement) == "");
   BOOST_TEST(compile_error("allowance.monthly >= $allowance.min") == "");
-  BOOST_TEST(compile_error("allowance.monthly >= 150").find("comparaison entre montant et nombre") == 0);
+  BOOST_TEST(
+      compile_error("allowance.monthly >= 150").find("comparaison entre montant et nombre") == 0);
   // Fuzzer findings: bounded nesting, literal lists only after `in`, no list comparisons.
-  BOOST_TEST(compile_error(std::string(100, '(') + "true" + std::string(100, ')')).find("trop imbriquée") != std::string::npos);
-  BOOST_TEST(compile_error(std::string(1000, '(') + "true").find("trop imbriquée") != std::string::npos);
+  BOOST_TEST(compile_error(std::string(100, '(') + "true" + std::string(100, ')'))
+                 .find("trop imbriquée") != std::string::npos);
+  BOOST_TEST(compile_error(std::string(1000, '(') + "true").find("trop imbriquée") !=
+             std::string::npos);
   BOOST_TEST(compile_error("'x' in [title]").find("textes entre apostrophes") != std::string::npos);
   BOOST_TEST(compile_error("contains(['a'], 'a')").find("liste littérale") != std::string::npos);
   BOOST_TEST(compile_error("count(['a']) > 0").find("liste littérale") != std::string::npos);
@@ -108,7 +113,8 @@ BOOST_AUTO_TEST_CASE(lists_records_and_money) {
   Record unknown_amount(3);
   f.set("budget.lines", Value(RecordList{line("100", "EUR"), unknown_amount}));
   BOOST_TEST(f.eval("sum(budget.lines, amount) == budget.total") == "unknown");
-  BOOST_TEST(f.eval("any(budget.lines, amount < $allowance.min)") == "true");  // one true item settles it
+  BOOST_TEST(f.eval("any(budget.lines, amount < $allowance.min)") ==
+             "true");  // one true item settles it
   BOOST_TEST(f.eval("all(budget.lines, amount < $allowance.min)") == "unknown");
   f.set("budget.lines", Value(RecordList{}));
   BOOST_TEST(f.eval("all(budget.lines, amount > $allowance.min)") == "true");

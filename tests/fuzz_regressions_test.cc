@@ -38,10 +38,18 @@ int replay(const std::string& target, Entry entry) {
 
 BOOST_AUTO_TEST_SUITE(fuzz_regressions_test)
 
-BOOST_AUTO_TEST_CASE(xml_reader) { BOOST_TEST(replay("xml_reader_fuzzer", clef_xml_reader_fuzzer) > 2); }
-BOOST_AUTO_TEST_CASE(json_reader) { BOOST_TEST(replay("json_reader_fuzzer", clef_json_reader_fuzzer) > 2); }
-BOOST_AUTO_TEST_CASE(rule_pack) { BOOST_TEST(replay("rule_pack_fuzzer", clef_rule_pack_fuzzer) > 1); }
-BOOST_AUTO_TEST_CASE(condition) { BOOST_TEST(replay("condition_fuzzer", clef_condition_fuzzer) > 6); }
+BOOST_AUTO_TEST_CASE(xml_reader) {
+  BOOST_TEST(replay("xml_reader_fuzzer", clef_xml_reader_fuzzer) > 2);
+}
+BOOST_AUTO_TEST_CASE(json_reader) {
+  BOOST_TEST(replay("json_reader_fuzzer", clef_json_reader_fuzzer) > 2);
+}
+BOOST_AUTO_TEST_CASE(rule_pack) {
+  BOOST_TEST(replay("rule_pack_fuzzer", clef_rule_pack_fuzzer) > 1);
+}
+BOOST_AUTO_TEST_CASE(condition) {
+  BOOST_TEST(replay("condition_fuzzer", clef_condition_fuzzer) > 6);
+}
 
 BOOST_AUTO_TEST_CASE(the_fixed_bugs_now_give_clear_errors) {
   auto first = [](const std::string& bytes) {

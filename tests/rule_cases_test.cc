@@ -70,12 +70,14 @@ BOOST_AUTO_TEST_CASE(cases_give_their_outcomes) {
       std::string name = file.filename().string() + ": " + c.at("rule").get<std::string>() + " " +
                          c.at("outcome").get<std::string>() + " — " + c.value("note", "");
       ReadResult r = read_document(patched.dump(), name);
-      BOOST_REQUIRE_MESSAGE(r.document, name << ": " << (r.errors.empty() ? "" : r.errors[0].format(Lang::fr)));
+      BOOST_REQUIRE_MESSAGE(r.document,
+                            name << ": " << (r.errors.empty() ? "" : r.errors[0].format(Lang::fr)));
       Decision d = check(bundled_rules(), std::move(*r.document), options);
       seen().add(d);
       const Finding* f = finding(d, c.at("rule"));
       BOOST_REQUIRE_MESSAGE(f, name << ": no such rule");
-      BOOST_TEST((f->outcome == parse_outcome(c.at("outcome"))), name << " → got " << code(f->outcome));
+      BOOST_TEST((f->outcome == parse_outcome(c.at("outcome"))),
+                 name << " → got " << code(f->outcome));
       ++count;
     }
   }

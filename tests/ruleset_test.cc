@@ -16,13 +16,16 @@ namespace {
 struct TempRules {
   fs::path dir;
   explicit TempRules(const std::string& pack, const std::string& registry = "") {
-    dir = fs::temp_directory_path() / ("clef-rules-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    dir = fs::temp_directory_path() /
+          ("clef-rules-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
     fs::create_directories(dir / "packs");
     fs::create_directories(dir / "registry");
     fs::copy(source_path("rules/lexicons"), dir / "lexicons", fs::copy_options::recursive);
     std::ofstream(dir / "packs" / "test.xml") << pack;
-    if (registry.empty()) fs::copy(source_path("rules/registry/carriers.xml"), dir / "registry" / "carriers.xml");
-    else std::ofstream(dir / "registry" / "carriers.xml") << registry;
+    if (registry.empty())
+      fs::copy(source_path("rules/registry/carriers.xml"), dir / "registry" / "carriers.xml");
+    else
+      std::ofstream(dir / "registry" / "carriers.xml") << registry;
   }
   ~TempRules() { fs::remove_all(dir); }
   static int& counter() {
@@ -39,12 +42,17 @@ std::string rule(const std::string& id, const std::string& condition, const std:
          "    <title lang=\"fr\">T</title><title lang=\"en\">T</title>\n"
          "    <message lang=\"fr\">M</message><message lang=\"en\">M</message>\n"
          "    <remediation lang=\"fr\">R</remediation><remediation lang=\"en\">R</remediation>\n"
-         "    <condition>" + condition + "</condition>\n"
-         "    <example outcome=\"fail\"><fact path=\"weekly_hours\">10</fact></example>\n  </rule>\n";
+         "    <condition>" +
+         condition +
+         "</condition>\n"
+         "    <example outcome=\"fail\"><fact path=\"weekly_hours\">10</fact></example>\n  "
+         "</rule>\n";
 }
 
 std::string pack(const std::string& body) {
-  return "<pack id=\"t\" revision=\"1\"><title lang=\"fr\">t</title><title lang=\"en\">t</title>\n" + body + "</pack>\n";
+  return "<pack id=\"t\" revision=\"1\"><title lang=\"fr\">t</title><title "
+         "lang=\"en\">t</title>\n" +
+         body + "</pack>\n";
 }
 
 }  // namespace
@@ -59,8 +67,8 @@ BOOST_AUTO_TEST_CASE(bundled_rules_load_and_pass_their_examples) {
   for (auto& r : rules->run_examples()) {
     if (r.ok) continue;
     ++failures;
-    BOOST_TEST_MESSAGE(r.name << " " << r.rule->id << " " << r.problem << " expected " << code(r.expected) << " got "
-                              << code(r.got));
+    BOOST_TEST_MESSAGE(r.name << " " << r.rule->id << " " << r.problem << " expected "
+                              << code(r.expected) << " got " << code(r.got));
   }
   BOOST_TEST(failures == 0);
 }
@@ -95,11 +103,13 @@ BOOST_AUTO_TEST_CASE(a_faulty_pack_is_refused_with_positions) {
   for (auto& e : r.errors) all += e.format() + "\n";
   BOOST_TEST_MESSAGE(all);
   // The caret of a condition error is the exact column in the file: the 'x'.
-  BOOST_TEST(r.errors[0].format().find("test.xml:8:32: condition invalide : comparaison entre nombre et texte") !=
+  BOOST_TEST(r.errors[0].format().find(
+                 "test.xml:8:32: condition invalide : comparaison entre nombre et texte") !=
              std::string::npos);
   BOOST_TEST(r.errors[2].format().find("test.xml:20:3: severity=") != std::string::npos);
   BOOST_TEST(all.find("fait inconnu « unknown.fact »") != std::string::npos);
-  BOOST_TEST(all.find("severity=\"bloquant|majeur|mineur|info\" requis, trouvé « grave »") != std::string::npos);
+  BOOST_TEST(all.find("severity=\"bloquant|majeur|mineur|info\" requis, trouvé « grave »") !=
+             std::string::npos);
   BOOST_TEST(all.find("<reference> requise") != std::string::npos);
 }
 
@@ -111,7 +121,8 @@ BOOST_AUTO_TEST_CASE(malformed_xml_pack) {
 }
 
 BOOST_AUTO_TEST_CASE(conflicting_exceptions_are_a_load_error) {
-  std::string tv = "<applies kind=\"mission\" scheme=\"vsi\" programme=\"territoires_volontaires\"/>";
+  std::string tv =
+      "<applies kind=\"mission\" scheme=\"vsi\" programme=\"territoires_volontaires\"/>";
   TempRules agree(pack(rule("base", "weekly_hours >= 10") +
                        rule("x1", "weekly_hours >= 20", " refines=\"base\" label=\"A\"", tv) +
                        rule("x2", "weekly_hours >= 20", " refines=\"base\" label=\"B\"", tv)));
@@ -129,7 +140,8 @@ BOOST_AUTO_TEST_CASE(conflicting_exceptions_are_a_load_error) {
                             "<applies kind=\"mission\" scheme=\"service_civique\"/>")));
   BOOST_TEST(apart.load().errors.empty());
   TempRules dangling(pack(rule("x1", "weekly_hours >= 20", " refines=\"nope\" label=\"A\"")));
-  BOOST_TEST(dangling.load().errors.at(0).message.find("ne désigne aucune règle") != std::string::npos);
+  BOOST_TEST(dangling.load().errors.at(0).message.find("ne désigne aucune règle") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_rule_without_failing_example_fails_rules_test) {
@@ -151,7 +163,8 @@ BOOST_AUTO_TEST_CASE(a_rule_without_failing_example_fails_rules_test) {
 BOOST_AUTO_TEST_CASE(registry_enforces_legal_agrement_length) {
   std::string registry =
       "<registry example=\"true\"><carrier name=\"X\">"
-      "<agrement kind=\"vsi\" number=\"N1\" from=\"2020-01-01\" to=\"2025-06-30\"/></carrier></registry>";
+      "<agrement kind=\"vsi\" number=\"N1\" from=\"2020-01-01\" "
+      "to=\"2025-06-30\"/></carrier></registry>";
   TempRules t(pack(rule("a", "weekly_hours >= 10")), registry);
   LoadResult r = t.load();
   BOOST_REQUIRE_EQUAL(r.errors.size(), 1u);

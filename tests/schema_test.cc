@@ -23,8 +23,9 @@ BOOST_AUTO_TEST_CASE(xml_samples_validate_against_the_xsd) {
                     "samples/agreements/*.xml samples/faulty/*.xml");
   BOOST_TEST(r.exit_code == 0, r.err);
   // And the XSD refuses what the reader refuses.
-  r = run_shell(std::string("cd ") + CLEF_SOURCE_DIR +
-                " && xmllint --noout --schema docs/schemas/input.xsd samples/bad/champ-inconnu.xml");
+  r = run_shell(
+      std::string("cd ") + CLEF_SOURCE_DIR +
+      " && xmllint --noout --schema docs/schemas/input.xsd samples/bad/champ-inconnu.xml");
   BOOST_TEST(r.exit_code != 0);
 }
 
@@ -38,13 +39,17 @@ BOOST_AUTO_TEST_CASE(json_samples_and_decisions_validate) {
       "[jsonschema.validate(d,schema) for d in docs]\n"
       "print(len(docs))' ";
   std::string dir = std::string("cd ") + CLEF_SOURCE_DIR + " && ";
-  for (std::string f : {"samples/missions/guinee-riziculture.json", "samples/agreements/territoires-volontaires.json",
+  for (std::string f : {"samples/missions/guinee-riziculture.json",
+                        "samples/agreements/territoires-volontaires.json",
                         "samples/faulty/madagascar-sc-14-mois-27-ans.json"}) {
     Run r = run_shell(dir + validate + "docs/schemas/input.schema.json " + f);
     BOOST_TEST(r.exit_code == 0, f << ": " << r.err);
   }
   std::string out = "/tmp/clef-decisions-" + std::to_string(::getpid()) + ".json";
-  Run c = run_shell(dir + CLEF_BINARY + " check --format json samples/missions/* samples/agreements/* samples/faulty/*.xml samples/faulty/*.json > " + out);
+  Run c = run_shell(dir + CLEF_BINARY +
+                    " check --format json samples/missions/* samples/agreements/* "
+                    "samples/faulty/*.xml samples/faulty/*.json > " +
+                    out);
   BOOST_TEST(c.exit_code == 1);  // some are faulty
   Run r = run_shell(dir + validate + "docs/schemas/decision.schema.json " + out);
   BOOST_TEST(r.exit_code == 0, r.err);

@@ -1,14 +1,16 @@
 #include "support.h"
 
+#include <sys/wait.h>
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
 
 namespace clef::test {
 
-std::string source_path(const std::string& relative) { return std::string(CLEF_SOURCE_DIR) + "/" + relative; }
+std::string source_path(const std::string& relative) {
+  return std::string(CLEF_SOURCE_DIR) + "/" + relative;
+}
 
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -28,7 +30,8 @@ std::shared_ptr<const Ruleset> bundled_rules() {
   return rules;
 }
 
-Decision check_bytes(const std::string& bytes, const std::string& name, const CheckOptions& options) {
+Decision check_bytes(const std::string& bytes, const std::string& name,
+                     const CheckOptions& options) {
   ReadResult r = read_document(bytes, name);
   for (auto& e : r.errors) BOOST_TEST_MESSAGE(e.format(Lang::fr));
   BOOST_REQUIRE_MESSAGE(r.document, "input error in " << name);

@@ -15,7 +15,8 @@ std::string read_text(const std::string& path);
 std::shared_ptr<const Ruleset> bundled_rules();
 // Reads and checks a file; fails the test on an input error.
 Decision check_file(const std::string& relative, const CheckOptions& options = {});
-Decision check_bytes(const std::string& bytes, const std::string& name, const CheckOptions& options = {});
+Decision check_bytes(const std::string& bytes, const std::string& name,
+                     const CheckOptions& options = {});
 const Finding* finding(const Decision& d, const std::string& rule_id);
 
 struct Run {

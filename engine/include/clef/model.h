@@ -45,8 +45,8 @@ struct FieldSpec {
   bool derived = false;     // computed by the facts layer, never read from input
   bool adjustable = false;  // scheme fit may suggest changing it (a duration, not an age)
   std::string_view item;    // element name of one list item in XML
-  std::span<const std::string_view> values;       // enumeration values
-  std::span<const SubFieldSpec> sub_fields;       // record lists
+  std::span<const std::string_view> values;  // enumeration values
+  std::span<const SubFieldSpec> sub_fields;  // record lists
   std::string_view label_fr;
   std::string_view label_en;
 

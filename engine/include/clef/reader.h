@@ -15,7 +15,7 @@ enum class InputFormat { automatic, xml, json };
 enum class Lang { fr, en };
 
 inline constexpr size_t kMaxInputBytes = 8u << 20;  // a mission is a few KiB
-inline constexpr int kMaxDepth = 32;                 // the model nests 4 levels
+inline constexpr int kMaxDepth = 32;                // the model nests 4 levels
 
 // One problem with an input. `code` is stable snake_case (see README, "Input
 // errors"); the messages say what was expected and what was found.

@@ -11,14 +11,15 @@ namespace clef {
 
 struct TextOptions {
   Lang lang = Lang::fr;
-  bool color = false;        // ANSI colours, for terminals
-  bool list_passes = true;   // passes are proof of what was checked
+  bool color = false;       // ANSI colours, for terminals
+  bool list_passes = true;  // passes are proof of what was checked
 };
 
 std::string render_text(const Decision& decision, const TextOptions& options);
 std::string render_json(const Decision& decision, Lang lang);
 // Input errors of one file, as JSON ({"file":…, "errors":[…]}).
-std::string render_errors_json(const std::string& file, const std::vector<InputError>& errors, Lang lang);
+std::string render_errors_json(const std::string& file, const std::vector<InputError>& errors,
+                               Lang lang);
 
 // "Service Civique" / "congé de solidarité internationale"
 std::string_view scheme_label(std::string_view scheme, Lang lang);

@@ -117,11 +117,15 @@ Status status_of(const Decision& d) {
     Severity sev = d.rule(f).severity;
     if (sev == Severity::info) continue;
     if (f.outcome == Outcome::fail) {
-      if (sev == Severity::bloquant) blocking_fail = true;
-      else reservation = true;
+      if (sev == Severity::bloquant)
+        blocking_fail = true;
+      else
+        reservation = true;
     } else if (f.outcome == Outcome::unknown) {
-      if (sev == Severity::bloquant) blocking_unknown = true;
-      else reservation = true;
+      if (sev == Severity::bloquant)
+        blocking_unknown = true;
+      else
+        reservation = true;
     }
   }
   if (blocking_fail) return Status::non_conforme;
@@ -135,13 +139,16 @@ void summarise_keys(Decision& d) {
     k.key = key;
     for (auto& f : d.findings) {
       if (d.rule(f).key != key) continue;
-      if (f.outcome == Outcome::pass) ++k.passed;
-      else if (f.outcome == Outcome::fail) ++k.failed;
-      else if (f.outcome == Outcome::unknown) ++k.unknown;
+      if (f.outcome == Outcome::pass)
+        ++k.passed;
+      else if (f.outcome == Outcome::fail)
+        ++k.failed;
+      else if (f.outcome == Outcome::unknown)
+        ++k.unknown;
     }
-    k.outcome = k.failed ? Outcome::fail
+    k.outcome = k.failed    ? Outcome::fail
                 : k.unknown ? Outcome::unknown
-                : k.passed ? Outcome::pass
+                : k.passed  ? Outcome::pass
                             : Outcome::not_applicable;
     d.keys.push_back(k);
   }
@@ -150,16 +157,20 @@ void summarise_keys(Decision& d) {
 void gather_missing(Decision& d) {
   for (auto& f : d.findings) {
     for (FieldId m : f.missing) {
-      auto it = std::find_if(d.missing.begin(), d.missing.end(), [&](auto& x) { return x.field == m; });
-      if (it == d.missing.end()) d.missing.push_back({m, {f.rule}});
-      else it->rules.push_back(f.rule);
+      auto it =
+          std::find_if(d.missing.begin(), d.missing.end(), [&](auto& x) { return x.field == m; });
+      if (it == d.missing.end())
+        d.missing.push_back({m, {f.rule}});
+      else
+        it->rules.push_back(f.rule);
     }
   }
 }
 
 // Which schemes the mission fits: every scheme-specific rule evaluated as if
 // the mission were under that scheme.
-void fit_schemes(Decision& d, const RulesetData& data, RuleContext context, int current, Scratch& s) {
+void fit_schemes(Decision& d, const RulesetData& data, RuleContext context, int current,
+                 Scratch& s) {
   auto schemes = scheme_names();
   for (size_t sc = 0; sc < schemes.size(); ++sc) {
     SchemeFit fit;
@@ -176,7 +187,8 @@ void fit_schemes(Decision& d, const RulesetData& data, RuleContext context, int 
       const CompiledRule& c = data.compiled[i];
       // Eligibility is what blocks or must be fixed: bloquant and majeur rules.
       Severity sev = data.rules[i].severity;
-      if (!(c.scheme_mask & (1u << sc)) || (sev != Severity::bloquant && sev != Severity::majeur)) continue;
+      if (!(c.scheme_mask & (1u << sc)) || (sev != Severity::bloquant && sev != Severity::majeur))
+        continue;
       Finding f = evaluate(data, i, context, s, *d.facts);
       if (f.outcome == Outcome::unknown) fit.unknown.push_back(i);
       if (f.outcome != Outcome::fail) continue;
@@ -186,15 +198,17 @@ void fit_schemes(Decision& d, const RulesetData& data, RuleContext context, int 
       bool adjusted = false;
       for (auto leaf : leaves) {
         if (auto limit = detail::limit_of(c.condition, s.condition, leaf.node)) {
-          fit.adjustments.push_back({i, limit->fact, std::abs(limit->found - limit->limit), limit->found,
-                                     limit->limit, field(limit->fact).unit, limit->decrease});
+          fit.adjustments.push_back({i, limit->fact, std::abs(limit->found - limit->limit),
+                                     limit->found, limit->limit, field(limit->fact).unit,
+                                     limit->decrease});
           adjusted = true;
         }
       }
       all_adjustable = all_adjustable && adjusted;
     }
     if (fit.failing.empty()) {
-      fit.verdict = fit.unknown.empty() ? SchemeFit::Verdict::eligible : SchemeFit::Verdict::to_confirm;
+      fit.verdict =
+          fit.unknown.empty() ? SchemeFit::Verdict::eligible : SchemeFit::Verdict::to_confirm;
     } else if (all_adjustable && fit.failing.size() <= 2) {
       fit.verdict = SchemeFit::Verdict::near_miss;
     } else {
@@ -206,7 +220,8 @@ void fit_schemes(Decision& d, const RulesetData& data, RuleContext context, int 
 
 }  // namespace
 
-Decision check(std::shared_ptr<const Ruleset> ruleset, Document document, const CheckOptions& options) {
+Decision check(std::shared_ptr<const Ruleset> ruleset, Document document,
+               const CheckOptions& options) {
   const RulesetData& data = ruleset->data();
   Decision d;
   d.kind = document.kind;
@@ -215,9 +230,12 @@ Decision check(std::shared_ptr<const Ruleset> ruleset, Document document, const 
   detail::derive_facts(document, data);
 
   const FieldId start_id = *find_field("start_date");
-  if (options.as_of) d.as_of = *options.as_of;
-  else if (auto* start = document.values[start_id].get<Date>()) d.as_of = *start;
-  else d.as_of = today(), d.as_of_defaulted = true;
+  if (options.as_of)
+    d.as_of = *options.as_of;
+  else if (auto* start = document.values[start_id].get<Date>())
+    d.as_of = *start;
+  else
+    d.as_of = today(), d.as_of_defaulted = true;
 
   // The same content, rules and date always give the same id.
   Sha256 hash;

@@ -10,31 +10,37 @@
 namespace clef::detail {
 namespace {
 
-FieldId id(std::string_view path) { return *find_field(path); }
+FieldId id(std::string_view path) {
+  return *find_field(path);
+}
 
 // Field ids resolved once; the catalogue is static.
 struct Ids {
   FieldId start = id("start_date"), end = id("end_date");
-  FieldId duration_days = id("mission.duration_days"), duration_months = id("mission.duration_months");
+  FieldId duration_days = id("mission.duration_days"),
+          duration_months = id("mission.duration_months");
   FieldId abroad = id("mission.abroad"), in_eu = id("mission.place_in_eu_eea");
   FieldId place_country = id("place.country");
   FieldId vulnerable_terms = id("text.vulnerable_terms"), child_terms = id("text.child_terms"),
           orphanage_terms = id("text.orphanage_terms");
   FieldId birth = id("volunteer.birth_date"), age = id("volunteer.age_at_start");
   FieldId nationality = id("volunteer.nationality"), residence = id("volunteer.residence_country");
-  FieldId place_is_home = id("volunteer.place_is_home"), eu_national = id("volunteer.eu_eea_national");
+  FieldId place_is_home = id("volunteer.place_is_home"),
+          eu_national = id("volunteer.eu_eea_national");
   FieldId carrier_name = id("carrier.name"), carrier_number = id("carrier.agrement_number");
   FieldId registered_name = id("carrier.registered_name");
   FieldId registered = id("carrier.registered"), vsi_valid = id("carrier.vsi_agrement_valid"),
           sc_valid = id("carrier.sc_agrement_valid");
   FieldId budget_lines = id("budget.lines"), lines_total = id("budget.lines_total");
   FieldId agreement_months = id("agreement.duration_months");
-  FieldId contributions = id("contributions"), contributions_total = id("agreement.contributions_total");
+  FieldId contributions = id("contributions"),
+          contributions_total = id("agreement.contributions_total");
   FieldId parties = id("parties"), party_roles = id("agreement.party_roles");
-  std::array<FieldId, 10> free_text = {id("title"),           id("need.description"), id("supervision"),
-                                       id("objectives"),      id("activities"),       id("expected_results"),
-                                       id("publics"),         id("profile"),          id("process.description"),
-                                       id("host.name")};
+  std::array<FieldId, 10> free_text = {
+      id("title"),      id("need.description"), id("supervision"),
+      id("objectives"), id("activities"),       id("expected_results"),
+      id("publics"),    id("profile"),          id("process.description"),
+      id("host.name")};
 };
 
 const Ids& ids() {
@@ -54,7 +60,9 @@ constexpr auto kWordBytes = [] {
     t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
   return t;
 }();
-bool is_word_byte(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
+bool is_word_byte(char c) {
+  return kWordBytes[static_cast<unsigned char>(c)];
+}
 
 // Finds lexicon terms at word starts in the folded text and quotes the words
 // as the author wrote them.
@@ -73,10 +81,12 @@ void match_lexicon(std::string_view original, const RulesetData& data, TermHits&
   for (size_t i = 0; i + 1 < folded.size(); ++i) {
     if (i > 0 && is_word_byte(folded[i - 1])) continue;  // not a word start
     if (!is_word_byte(folded[i])) continue;
-    const auto& candidates = data.lexicon_by_prefix[RulesetData::lexicon_key(folded[i], folded[i + 1])];
+    const auto& candidates =
+        data.lexicon_by_prefix[RulesetData::lexicon_key(folded[i], folded[i + 1])];
     for (uint16_t t : candidates) {
       const LexiconTerm& term = data.lexicon[t];
-      if (term.folded.size() > 2 && (i + 2 >= folded.size() || folded[i + 2] != term.folded[2])) continue;
+      if (term.folded.size() > 2 && (i + 2 >= folded.size() || folded[i + 2] != term.folded[2]))
+        continue;
       if (folded.compare(i, term.folded.size(), term.folded) != 0) continue;
       size_t end = i + term.folded.size();
       if (!term.prefix && end < folded.size() && is_word_byte(folded[end])) continue;
@@ -90,7 +100,8 @@ void match_lexicon(std::string_view original, const RulesetData& data, TermHits&
       if (std::find(seen_folded.begin(), seen_folded.end(), key) != seen_folded.end()) continue;
       seen_folded.push_back(key);
       hits.all.push_back(word);
-      if (term.category == "enfance" || term.category == "orphelinat") hits.children.push_back(word);
+      if (term.category == "enfance" || term.category == "orphelinat")
+        hits.children.push_back(word);
       if (term.category == "orphelinat") hits.orphanage.push_back(word);
     }
   }
@@ -140,7 +151,8 @@ void derive_carrier(Document& d, const Registry& registry) {
   const Date* end = get<Date>(d, f.end);
   if (!start || !end) return;
   d.values[f.vsi_valid] = Value(carrier != nullptr && covered(*carrier, "vsi", *start, *end));
-  d.values[f.sc_valid] = Value(carrier != nullptr && covered(*carrier, "service_civique", *start, *end));
+  d.values[f.sc_valid] =
+      Value(carrier != nullptr && covered(*carrier, "service_civique", *start, *end));
 }
 
 void derive_volunteer(Document& d) {
@@ -211,7 +223,8 @@ void derive_facts(Document& d, const RulesetData& data) {
   const Date* end = get<Date>(d, f.end);
   if (d.kind == DocumentKind::agreement) {
     if (start && end) d.values[f.agreement_months] = Value(months_between(*start, *end));
-    if (auto total = sum_money(d, f.contributions, "amount")) d.values[f.contributions_total] = Value(*total);
+    if (auto total = sum_money(d, f.contributions, "amount"))
+      d.values[f.contributions_total] = Value(*total);
     if (auto* parties = get<RecordList>(d, f.parties)) {
       TextList roles;
       uint16_t role = *find_sub_field(f.parties, "role");
@@ -264,12 +277,15 @@ std::span<const FieldId> inputs_of(FieldId derived) {
     for (auto terms : {"text.vulnerable_terms", "text.child_terms", "text.orphanage_terms"})
       set(terms, {"title", "need.description", "objectives", "activities", "publics", "profile"});
     set("volunteer.age_at_start", {"volunteer.birth_date", "start_date"});
-    set("volunteer.place_is_home", {"volunteer.nationality", "volunteer.residence_country", "place.country"});
+    set("volunteer.place_is_home",
+        {"volunteer.nationality", "volunteer.residence_country", "place.country"});
     set("volunteer.eu_eea_national", {"volunteer.nationality"});
     set("carrier.registered", {"carrier.name", "carrier.agrement_number"});
     set("carrier.registered_name", {"carrier.name", "carrier.agrement_number"});
-    set("carrier.vsi_agrement_valid", {"carrier.name", "carrier.agrement_number", "start_date", "end_date"});
-    set("carrier.sc_agrement_valid", {"carrier.name", "carrier.agrement_number", "start_date", "end_date"});
+    set("carrier.vsi_agrement_valid",
+        {"carrier.name", "carrier.agrement_number", "start_date", "end_date"});
+    set("carrier.sc_agrement_valid",
+        {"carrier.name", "carrier.agrement_number", "start_date", "end_date"});
     set("budget.lines_total", {"budget.lines"});
     set("agreement.contributions_total", {"contributions"});
     set("agreement.party_roles", {"parties"});

@@ -15,24 +15,39 @@ constexpr uint8_t M = static_cast<uint8_t>(DocumentKind::mission);
 constexpr uint8_t A = static_cast<uint8_t>(DocumentKind::agreement);
 constexpr uint8_t MA = M | A;
 
-constexpr std::array<SV, 13> kSchemes = {
-    "vsi",      "service_civique", "conge_solidarite",    "stage",
-    "mission_courte", "vec",       "conge_solidaire",     "mecenat_competences",
-    "volontariat_senior", "jsi",   "vvvsi",               "vie",
-    "via"};
+constexpr std::array<SV, 13> kSchemes = {"vsi",
+                                         "service_civique",
+                                         "conge_solidarite",
+                                         "stage",
+                                         "mission_courte",
+                                         "vec",
+                                         "conge_solidaire",
+                                         "mecenat_competences",
+                                         "volontariat_senior",
+                                         "jsi",
+                                         "vvvsi",
+                                         "vie",
+                                         "via"};
 constexpr std::array<SV, 2> kProgrammes = {"territoires_volontaires", "aucun"};
-constexpr std::array<SV, 11> kLegalForms = {
-    "association", "fondation",  "ong_locale",           "cooperative",
-    "collectivite", "etablissement_public", "entreprise", "fondation_entreprise",
-    "association_cultuelle", "parti_politique", "autre"};
+constexpr std::array<SV, 11> kLegalForms = {"association",
+                                            "fondation",
+                                            "ong_locale",
+                                            "cooperative",
+                                            "collectivite",
+                                            "etablissement_public",
+                                            "entreprise",
+                                            "fondation_entreprise",
+                                            "association_cultuelle",
+                                            "parti_politique",
+                                            "autre"};
 constexpr std::array<SV, 4> kVisa = {"obtenu", "en_cours", "non_requis", "a_faire"};
 constexpr std::array<SV, 7> kEmployment = {"salarie_prive", "salarie_public", "demandeur_emploi",
                                            "etudiant",      "retraite",       "independant",
                                            "sans_activite"};
 constexpr std::array<SV, 4> kLeave = {"aucun", "conge_sabbatique", "conge_solidarite",
                                       "disponibilite"};
-constexpr std::array<SV, 6> kRoles = {"sending_organisation", "host", "collectivite",
-                                      "france_volontaires", "intermediary", "funder"};
+constexpr std::array<SV, 6> kRoles = {"sending_organisation", "host",         "collectivite",
+                                      "france_volontaires",   "intermediary", "funder"};
 constexpr std::array<SV, 2> kDirections = {"envoi", "accueil"};
 constexpr std::array<SV, 2> kContributionKinds = {"financiere", "valorisation"};
 
@@ -234,25 +249,26 @@ const std::array kFields = {
     f("governance.steering_committee", T::boolean, A, "comité de pilotage", "steering committee"),
     num("governance.meetings_per_year", T::integer, A, Unit::none, true,
         "réunions du comité par an", "committee meetings per year"),
-    f("collectivite.first_international", T::boolean, A,
-      "collectivité nouvelle à l'international", "local authority new to international work"),
+    f("collectivite.first_international", T::boolean, A, "collectivité nouvelle à l'international",
+      "local authority new to international work"),
     // Derived facts.
     derived("mission.duration_days", T::integer, M, Unit::days, true, "durée de la mission",
             "length of the mission"),
     derived("mission.duration_months", T::decimal, M, Unit::months, true, "durée de la mission",
             "length of the mission"),
-    derived("mission.abroad", T::boolean, M, Unit::none, false, "mission à l'étranger (hors territoire français)",
+    derived("mission.abroad", T::boolean, M, Unit::none, false,
+            "mission à l'étranger (hors territoire français)",
             "mission abroad (outside French territory)"),
     derived("mission.place_in_eu_eea", T::boolean, M, Unit::none, false,
             "lieu de mission dans l'UE/EEE", "place in the EU/EEA"),
     derived("text.vulnerable_terms", T::text_list, M, Unit::none, false,
             "termes signalant des publics vulnérables", "terms signalling vulnerable publics"),
-    derived("text.child_terms", T::text_list, M, Unit::none, false,
-            "termes signalant des enfants", "terms signalling children"),
+    derived("text.child_terms", T::text_list, M, Unit::none, false, "termes signalant des enfants",
+            "terms signalling children"),
     derived("text.orphanage_terms", T::text_list, M, Unit::none, false,
             "termes signalant un orphelinat", "terms signalling an orphanage"),
-    derived("volunteer.age_at_start", T::integer, M, Unit::years, false, "âge au début de la mission",
-            "age at the start of the mission"),
+    derived("volunteer.age_at_start", T::integer, M, Unit::years, false,
+            "âge au début de la mission", "age at the start of the mission"),
     derived("volunteer.place_is_home", T::boolean, M, Unit::none, false,
             "mission dans le pays du volontaire", "mission in the volunteer's own country"),
     derived("volunteer.eu_eea_national", T::boolean, M, Unit::none, false,
@@ -260,7 +276,8 @@ const std::array kFields = {
     derived("carrier.registered", T::boolean, M, Unit::none, false,
             "structure d'envoi connue du registre", "sending organisation in the registry"),
     derived("carrier.registered_name", T::text, M, Unit::none, false,
-            "nom de la structure d'envoi au registre", "sending organisation's name in the registry"),
+            "nom de la structure d'envoi au registre",
+            "sending organisation's name in the registry"),
     derived("carrier.vsi_agrement_valid", T::boolean, M, Unit::none, false,
             "agrément VSI valide sur la période", "VSI approval valid over the period"),
     derived("carrier.sc_agrement_valid", T::boolean, M, Unit::none, false,
@@ -294,8 +311,12 @@ std::string_view to_string(DocumentKind kind) {
   return kind == DocumentKind::mission ? "mission" : "agreement";
 }
 
-std::span<const FieldSpec> catalogue() { return kFields; }
-const FieldSpec& field(FieldId id) { return kFields[id]; }
+std::span<const FieldSpec> catalogue() {
+  return kFields;
+}
+const FieldSpec& field(FieldId id) {
+  return kFields[id];
+}
 
 std::optional<FieldId> find_field(std::string_view path) {
   auto& m = index();
@@ -311,7 +332,11 @@ std::optional<uint16_t> find_sub_field(FieldId list, std::string_view name) {
   return std::nullopt;
 }
 
-std::span<const std::string_view> scheme_names() { return kSchemes; }
-std::span<const std::string_view> programme_names() { return kProgrammes; }
+std::span<const std::string_view> scheme_names() {
+  return kSchemes;
+}
+std::span<const std::string_view> programme_names() {
+  return kProgrammes;
+}
 
 }  // namespace clef

@@ -43,20 +43,29 @@ Tree build(DocumentKind kind) {
 }
 
 // ---------------------------------------------------------------- XSD
-std::string xsd_simple(FieldType t, std::span<const std::string_view> values, const std::string& indent) {
+std::string xsd_simple(FieldType t, std::span<const std::string_view> values,
+                       const std::string& indent) {
   switch (t) {
-    case FieldType::boolean: return " type=\"xs:boolean\"/>\n";
-    case FieldType::integer: return " type=\"xs:integer\"/>\n";
-    case FieldType::decimal: return " type=\"xs:decimal\"/>\n";
-    case FieldType::date: return " type=\"xs:date\"/>\n";
-    case FieldType::money: return " type=\"Money\"/>\n";
-    case FieldType::country: return " type=\"Country\"/>\n";
+    case FieldType::boolean:
+      return " type=\"xs:boolean\"/>\n";
+    case FieldType::integer:
+      return " type=\"xs:integer\"/>\n";
+    case FieldType::decimal:
+      return " type=\"xs:decimal\"/>\n";
+    case FieldType::date:
+      return " type=\"xs:date\"/>\n";
+    case FieldType::money:
+      return " type=\"Money\"/>\n";
+    case FieldType::country:
+      return " type=\"Country\"/>\n";
     case FieldType::enumeration: {
       std::string out = ">\n" + indent + "  <xs:simpleType><xs:restriction base=\"xs:string\">\n";
-      for (auto v : values) out += indent + "    <xs:enumeration value=\"" + std::string(v) + "\"/>\n";
+      for (auto v : values)
+        out += indent + "    <xs:enumeration value=\"" + std::string(v) + "\"/>\n";
       return out + indent + "  </xs:restriction></xs:simpleType>\n" + indent + "</xs:element>\n";
     }
-    default: return " type=\"xs:string\"/>\n";
+    default:
+      return " type=\"xs:string\"/>\n";
   }
 }
 
@@ -65,20 +74,22 @@ void xsd_element(const Tree& t, std::string& out, const std::string& indent) {
   if (t.spec) {
     const FieldSpec& f = *t.spec;
     if (f.type == FieldType::text_list) {
-      out += ">\n" + indent + "  <xs:complexType><xs:sequence>\n" + indent + "    <xs:element name=\"" +
-             std::string(f.item) + "\" type=\"xs:string\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>\n" + indent +
+      out += ">\n" + indent + "  <xs:complexType><xs:sequence>\n" + indent +
+             "    <xs:element name=\"" + std::string(f.item) +
+             "\" type=\"xs:string\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>\n" + indent +
              "  </xs:sequence></xs:complexType>\n" + indent + "</xs:element>\n";
       return;
     }
     if (f.type == FieldType::record_list) {
-      out += ">\n" + indent + "  <xs:complexType><xs:sequence>\n" + indent + "    <xs:element name=\"" +
-             std::string(f.item) + "\" minOccurs=\"0\" maxOccurs=\"unbounded\">\n" + indent +
+      out += ">\n" + indent + "  <xs:complexType><xs:sequence>\n" + indent +
+             "    <xs:element name=\"" + std::string(f.item) +
+             "\" minOccurs=\"0\" maxOccurs=\"unbounded\">\n" + indent +
              "      <xs:complexType><xs:all>\n";
       for (auto& s : f.sub_fields)
         out += indent + "        <xs:element name=\"" + std::string(s.name) + "\" minOccurs=\"0\"" +
                xsd_simple(s.type, s.values, indent + "        ");
-      out += indent + "      </xs:all></xs:complexType>\n" + indent + "    </xs:element>\n" + indent +
-             "  </xs:sequence></xs:complexType>\n" + indent + "</xs:element>\n";
+      out += indent + "      </xs:all></xs:complexType>\n" + indent + "    </xs:element>\n" +
+             indent + "  </xs:sequence></xs:complexType>\n" + indent + "</xs:element>\n";
       return;
     }
     out += xsd_simple(f.type, f.values, indent);
@@ -92,15 +103,28 @@ void xsd_element(const Tree& t, std::string& out, const std::string& indent) {
 // ---------------------------------------------------------------- JSON Schema
 using nlohmann::ordered_json;
 
-ordered_json json_simple(FieldType t, std::span<const std::string_view> values, std::string_view description) {
+ordered_json json_simple(FieldType t, std::span<const std::string_view> values,
+                         std::string_view description) {
   ordered_json j;
   switch (t) {
-    case FieldType::boolean: j["type"] = "boolean"; break;
-    case FieldType::integer: j["type"] = "integer"; break;
-    case FieldType::decimal: j["type"] = "number"; break;
-    case FieldType::date: j["type"] = "string", j["format"] = "date", j["pattern"] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"; break;
-    case FieldType::money: j["$ref"] = "#/$defs/money"; break;
-    case FieldType::country: j["type"] = "string", j["pattern"] = "^[A-Z]{2}$"; break;
+    case FieldType::boolean:
+      j["type"] = "boolean";
+      break;
+    case FieldType::integer:
+      j["type"] = "integer";
+      break;
+    case FieldType::decimal:
+      j["type"] = "number";
+      break;
+    case FieldType::date:
+      j["type"] = "string", j["format"] = "date", j["pattern"] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+      break;
+    case FieldType::money:
+      j["$ref"] = "#/$defs/money";
+      break;
+    case FieldType::country:
+      j["type"] = "string", j["pattern"] = "^[A-Z]{2}$";
+      break;
     case FieldType::enumeration: {
       j["type"] = "string";
       ordered_json e = ordered_json::array();
@@ -108,7 +132,9 @@ ordered_json json_simple(FieldType t, std::span<const std::string_view> values, 
       j["enum"] = e;
       break;
     }
-    default: j["type"] = "string"; break;
+    default:
+      j["type"] = "string";
+      break;
   }
   if (!description.empty()) j["description"] = description;
   return j;
@@ -122,9 +148,10 @@ ordered_json json_node(const Tree& t) {
     if (f.type == FieldType::record_list) {
       ordered_json props;
       for (auto& s : f.sub_fields) props[std::string(s.name)] = json_simple(s.type, s.values, "");
-      return {{"type", "array"},
-              {"description", f.label_fr},
-              {"items", {{"type", "object"}, {"additionalProperties", false}, {"properties", props}}}};
+      return {
+          {"type", "array"},
+          {"description", f.label_fr},
+          {"items", {{"type", "object"}, {"additionalProperties", false}, {"properties", props}}}};
     }
     ordered_json j = json_simple(f.type, f.values, f.label_fr);
     return {{"anyOf", {j, {{"type", "null"}}}}};
@@ -139,15 +166,20 @@ ordered_json json_node(const Tree& t) {
 std::string input_xsd() {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<!-- Generated by `clef schema xsd` from the field catalogue (engine/src/model/catalogue.cc). -->\n"
+      "<!-- Generated by `clef schema xsd` from the field catalogue "
+      "(engine/src/model/catalogue.cc). -->\n"
       "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" elementFormDefault=\"qualified\">\n"
-      "  <xs:simpleType name=\"Country\"><xs:restriction base=\"xs:string\"><xs:pattern value=\"[A-Z]{2}\"/></xs:restriction></xs:simpleType>\n"
+      "  <xs:simpleType name=\"Country\"><xs:restriction base=\"xs:string\"><xs:pattern "
+      "value=\"[A-Z]{2}\"/></xs:restriction></xs:simpleType>\n"
       "  <xs:complexType name=\"Money\"><xs:simpleContent><xs:extension base=\"xs:decimal\">\n"
-      "    <xs:attribute name=\"currency\" use=\"required\"><xs:simpleType><xs:restriction base=\"xs:string\"><xs:pattern value=\"[A-Z]{3}\"/></xs:restriction></xs:simpleType></xs:attribute>\n"
+      "    <xs:attribute name=\"currency\" use=\"required\"><xs:simpleType><xs:restriction "
+      "base=\"xs:string\"><xs:pattern "
+      "value=\"[A-Z]{3}\"/></xs:restriction></xs:simpleType></xs:attribute>\n"
       "  </xs:extension></xs:simpleContent></xs:complexType>\n";
   for (auto kind : {DocumentKind::mission, DocumentKind::agreement}) {
     Tree root = build(kind);
-    out += "  <xs:element name=\"" + std::string(to_string(kind)) + "\">\n    <xs:complexType><xs:all>\n";
+    out += "  <xs:element name=\"" + std::string(to_string(kind)) +
+           "\">\n    <xs:complexType><xs:all>\n";
     for (auto& c : root.children) xsd_element(*c, out, "      ");
     out += "    </xs:all></xs:complexType>\n  </xs:element>\n";
   }

@@ -16,7 +16,9 @@ int32_t days_from_civil(int y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<int>(doe) - 719468;
 }
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 }  // namespace
 
@@ -66,12 +68,22 @@ void Date::to_ymd(int& year, unsigned& month, unsigned& day) const {
 }
 
 std::string Date::iso() const {
+  // By hand rather than snprintf: the canonical form writes a dozen per check.
   int y;
   unsigned m, d;
   to_ymd(y, m, d);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
-  return buf;
+  if (y < 0 || y > 9999) return "0000-00-00";
+  char buf[10] = {static_cast<char>('0' + y / 1000),
+                  static_cast<char>('0' + y / 100 % 10),
+                  static_cast<char>('0' + y / 10 % 10),
+                  static_cast<char>('0' + y % 10),
+                  '-',
+                  static_cast<char>('0' + m / 10),
+                  static_cast<char>('0' + m % 10),
+                  '-',
+                  static_cast<char>('0' + d / 10),
+                  static_cast<char>('0' + d % 10)};
+  return std::string(buf, 10);
 }
 
 std::optional<Money> Money::parse(std::string_view amount, std::string_view currency) {
@@ -85,7 +97,8 @@ std::optional<Money> Money::parse(std::string_view amount, std::string_view curr
   }
   auto dot = amount.find('.');
   std::string_view whole = amount.substr(0, dot);
-  std::string_view frac = dot == std::string_view::npos ? std::string_view{} : amount.substr(dot + 1);
+  std::string_view frac =
+      dot == std::string_view::npos ? std::string_view{} : amount.substr(dot + 1);
   if (!all_digits(whole) || whole.size() > 15) return std::nullopt;
   if (dot != std::string_view::npos && (frac.empty() || frac.size() > 2 || !all_digits(frac)))
     return std::nullopt;
@@ -106,12 +119,19 @@ std::optional<Money> Money::parse_with_currency(std::string_view text) {
 }
 
 std::string Money::plain() const {
-  char buf[48];
-  int64_t a = cents < 0 ? -cents : cents;
-  std::snprintf(buf, sizeof buf, "%s%lld.%02lld %s", cents < 0 ? "-" : "",
-                static_cast<long long>(a / 100), static_cast<long long>(a % 100),
-                currency.c_str());
-  return buf;
+  uint64_t a = cents < 0 ? 0 - static_cast<uint64_t>(cents) : static_cast<uint64_t>(cents);
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, a / 100);
+  std::string out;
+  out.reserve(24);
+  if (cents < 0) out += '-';
+  out.append(buf, r.ptr);
+  out += '.';
+  out += static_cast<char>('0' + a % 100 / 10);
+  out += static_cast<char>('0' + a % 10);
+  out += ' ';
+  out += currency;
+  return out;
 }
 
 }  // namespace clef

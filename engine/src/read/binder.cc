@@ -48,7 +48,8 @@ const Schema& schema(DocumentKind kind) {
         size_t node = 0, start = 0;
         while (true) {
           size_t dot = path.find('.', start);
-          std::string_view part = path.substr(start, dot == std::string_view::npos ? dot : dot - start);
+          std::string_view part =
+              path.substr(start, dot == std::string_view::npos ? dot : dot - start);
           int32_t c = sc.child(sc.nodes[node], part);
           if (c < 0) {
             c = static_cast<int32_t>(sc.nodes.size());
@@ -69,45 +70,69 @@ const Schema& schema(DocumentKind kind) {
 
 std::string_view type_fr(FieldType t) {
   switch (t) {
-    case FieldType::text: return "un texte";
-    case FieldType::boolean: return "un booléen (true ou false)";
-    case FieldType::integer: return "un nombre entier";
-    case FieldType::decimal: return "un nombre";
-    case FieldType::date: return "une date AAAA-MM-JJ";
-    case FieldType::money: return "un montant avec sa devise";
-    case FieldType::country: return "un code pays ISO 3166 (ex. FR)";
-    case FieldType::enumeration: return "une valeur de la liste";
-    case FieldType::text_list: return "une liste de textes";
-    case FieldType::record_list: return "une liste d'objets";
+    case FieldType::text:
+      return "un texte";
+    case FieldType::boolean:
+      return "un booléen (true ou false)";
+    case FieldType::integer:
+      return "un nombre entier";
+    case FieldType::decimal:
+      return "un nombre";
+    case FieldType::date:
+      return "une date AAAA-MM-JJ";
+    case FieldType::money:
+      return "un montant avec sa devise";
+    case FieldType::country:
+      return "un code pays ISO 3166 (ex. FR)";
+    case FieldType::enumeration:
+      return "une valeur de la liste";
+    case FieldType::text_list:
+      return "une liste de textes";
+    case FieldType::record_list:
+      return "une liste d'objets";
   }
   return "";
 }
 
 std::string_view type_en(FieldType t) {
   switch (t) {
-    case FieldType::text: return "a text";
-    case FieldType::boolean: return "a boolean (true or false)";
-    case FieldType::integer: return "a whole number";
-    case FieldType::decimal: return "a number";
-    case FieldType::date: return "a YYYY-MM-DD date";
-    case FieldType::money: return "an amount with its currency";
-    case FieldType::country: return "an ISO 3166 country code (e.g. FR)";
-    case FieldType::enumeration: return "a value from the list";
-    case FieldType::text_list: return "a list of texts";
-    case FieldType::record_list: return "a list of objects";
+    case FieldType::text:
+      return "a text";
+    case FieldType::boolean:
+      return "a boolean (true or false)";
+    case FieldType::integer:
+      return "a whole number";
+    case FieldType::decimal:
+      return "a number";
+    case FieldType::date:
+      return "a YYYY-MM-DD date";
+    case FieldType::money:
+      return "an amount with its currency";
+    case FieldType::country:
+      return "an ISO 3166 country code (e.g. FR)";
+    case FieldType::enumeration:
+      return "a value from the list";
+    case FieldType::text_list:
+      return "a list of texts";
+    case FieldType::record_list:
+      return "a list of objects";
   }
   return "";
 }
 
 std::string describe(const RawNode& n) {
   switch (n.kind) {
-    case Kind::object: return "{…}";
-    case Kind::array: return "[…]";
-    case Kind::null: return "null";
+    case Kind::object:
+      return "{…}";
+    case Kind::array:
+      return "[…]";
+    case Kind::null:
+      return "null";
     case Kind::text:
       if (n.from_xml) return "« " + std::string(n.text.substr(0, 60)) + " »";
       return "\"" + std::string(n.text.substr(0, 60)) + "\"";
-    default: return std::string(n.text.substr(0, 60));
+    default:
+      return std::string(n.text.substr(0, 60));
   }
 }
 
@@ -165,7 +190,8 @@ class Binder {
 
   std::string pointer() const {
     std::string out;
-    for (auto& s : path_) out += "/" + (s.index >= 0 ? std::to_string(s.index) : std::string(s.name));
+    for (auto& s : path_)
+      out += "/" + (s.index >= 0 ? std::to_string(s.index) : std::string(s.name));
     return out;
   }
 
@@ -185,8 +211,10 @@ class Binder {
       if (root.name == "mission") return kind = DocumentKind::mission, true;
       if (root.name == "agreement") return kind = DocumentKind::agreement, true;
       error("unknown_root", root,
-            "élément racine <" + std::string(root.name) + "> inattendu (attendu : <mission> ou <agreement>)",
-            "unexpected root element <" + std::string(root.name) + "> (expected <mission> or <agreement>)");
+            "élément racine <" + std::string(root.name) +
+                "> inattendu (attendu : <mission> ou <agreement>)",
+            "unexpected root element <" + std::string(root.name) +
+                "> (expected <mission> or <agreement>)");
       return false;
     }
     if (root.kind != Kind::object) {
@@ -197,10 +225,13 @@ class Binder {
     for (int32_t c = root.first_child; c >= 0; c = tree_.nodes[c].next_sibling) {
       const RawNode& child = tree_.nodes[c];
       if (child.name != "kind") continue;
-      if (child.kind == Kind::text && child.text == "mission") return kind = DocumentKind::mission, true;
-      if (child.kind == Kind::text && child.text == "agreement") return kind = DocumentKind::agreement, true;
+      if (child.kind == Kind::text && child.text == "mission")
+        return kind = DocumentKind::mission, true;
+      if (child.kind == Kind::text && child.text == "agreement")
+        return kind = DocumentKind::agreement, true;
       path_.push_back({"kind", -1});
-      error("wrong_value", child, "« kind » vaut " + describe(child) + " (attendu : \"mission\" ou \"agreement\")",
+      error("wrong_value", child,
+            "« kind » vaut " + describe(child) + " (attendu : \"mission\" ou \"agreement\")",
             "'kind' is " + describe(child) + " (expected \"mission\" or \"agreement\")");
       return false;
     }
@@ -220,12 +251,15 @@ class Binder {
         unknown_field(child);
       } else if (const SchemaNode& target = schema_->nodes[index]; target.field >= 0) {
         auto id = static_cast<FieldId>(target.field);
-        if (seen_fields_[id]++) duplicate(child);
-        else bind_field(child, id);
+        if (seen_fields_[id]++)
+          duplicate(child);
+        else
+          bind_field(child, id);
       } else if (seen_groups_[index]++) {
         duplicate(child);
       } else if (child.kind != Kind::object) {
-        error("wrong_type", child, "« " + dotted() + " » doit regrouper des champs, trouvé " + describe(child),
+        error("wrong_type", child,
+              "« " + dotted() + " » doit regrouper des champs, trouvé " + describe(child),
               "'" + dotted() + "' must group fields, found " + describe(child));
       } else {
         bind_group(child, target, false);
@@ -235,7 +269,8 @@ class Binder {
   }
 
   void duplicate(const RawNode& node) {
-    error("duplicate_field", node, "champ « " + dotted() + " » en double", "duplicate field '" + dotted() + "'");
+    error("duplicate_field", node, "champ « " + dotted() + " » en double",
+          "duplicate field '" + dotted() + "'");
   }
 
   void unknown_field(const RawNode& node) {
@@ -257,8 +292,10 @@ class Binder {
     std::string hint_fr = best.empty() ? "" : " ; vouliez-vous dire « " + best + " » ?";
     std::string hint_en = best.empty() ? "" : "; did you mean '" + best + "'?";
     error("unknown_field", node,
-          "champ inconnu « " + path + " » pour un document " + std::string(to_string(doc_->kind)) + hint_fr,
-          "unknown field '" + path + "' for a " + std::string(to_string(doc_->kind)) + " document" + hint_en);
+          "champ inconnu « " + path + " » pour un document " + std::string(to_string(doc_->kind)) +
+              hint_fr,
+          "unknown field '" + path + "' for a " + std::string(to_string(doc_->kind)) + " document" +
+              hint_en);
   }
 
   void bind_field(const RawNode& node, FieldId id) {
@@ -266,9 +303,15 @@ class Binder {
     if (id == end_date_id()) end_date_node_ = &node;
     if (node.kind == Kind::null) return;  // explicit null = unknown
     switch (spec.type) {
-      case FieldType::text_list: doc_->values[id] = text_list(node, spec); return;
-      case FieldType::record_list: doc_->values[id] = record_list(node, spec, id); return;
-      default: doc_->values[id] = scalar(node, spec.type, spec.values); return;
+      case FieldType::text_list:
+        doc_->values[id] = text_list(node, spec);
+        return;
+      case FieldType::record_list:
+        doc_->values[id] = record_list(node, spec, id);
+        return;
+      default:
+        doc_->values[id] = scalar(node, spec.type, spec.values);
+        return;
     }
   }
 
@@ -280,10 +323,12 @@ class Binder {
   // Children of a list node: XML item elements or JSON array members.
   template <class F>
   void each_item(const RawNode& list, std::string_view item, F&& f) {
-    bool ok = list.from_xml ? (list.kind == Kind::object || (list.kind == Kind::text && list.text.empty()))
-                            : list.kind == Kind::array;
+    bool ok = list.from_xml
+                  ? (list.kind == Kind::object || (list.kind == Kind::text && list.text.empty()))
+                  : list.kind == Kind::array;
     if (!ok) {
-      error("wrong_type", list, "« " + dotted() + " » doit être une liste, trouvé " + describe(list),
+      error("wrong_type", list,
+            "« " + dotted() + " » doit être une liste, trouvé " + describe(list),
             "'" + dotted() + "' must be a list, found " + describe(list));
       return;
     }
@@ -293,10 +338,10 @@ class Binder {
       path_.push_back({child.name, i});
       if (list.from_xml && child.name != item) {
         error("unknown_field", child,
-              "élément <" + std::string(child.name) + "> inattendu dans « " + dotted() + " » (attendu : <" +
-                  std::string(item) + ">)",
-              "unexpected element <" + std::string(child.name) + "> in '" + dotted() + "' (expected <" +
-                  std::string(item) + ">)");
+              "élément <" + std::string(child.name) + "> inattendu dans « " + dotted() +
+                  " » (attendu : <" + std::string(item) + ">)",
+              "unexpected element <" + std::string(child.name) + "> in '" + dotted() +
+                  "' (expected <" + std::string(item) + ">)");
       } else {
         f(child);
       }
@@ -317,7 +362,8 @@ class Binder {
     RecordList out;
     each_item(node, spec.item, [&](const RawNode& item) {
       if (item.kind != Kind::object) {
-        error("wrong_type", item, "un élément de « " + dotted() + " » doit être un objet, trouvé " + describe(item),
+        error("wrong_type", item,
+              "un élément de « " + dotted() + " » doit être un objet, trouvé " + describe(item),
               "an item of '" + dotted() + "' must be an object, found " + describe(item));
         return;
       }
@@ -329,7 +375,8 @@ class Binder {
         auto index = find_sub_field(id, sub.name);
         if (!index) {
           std::string allowed;
-          for (auto& s : spec.sub_fields) allowed += (allowed.empty() ? "" : ", ") + std::string(s.name);
+          for (auto& s : spec.sub_fields)
+            allowed += (allowed.empty() ? "" : ", ") + std::string(s.name);
           error("unknown_field", sub,
                 "champ inconnu « " + std::string(sub.name) + " » dans « " + std::string(spec.path) +
                     " » (attendu : " + allowed + ")",
@@ -359,8 +406,10 @@ class Binder {
       }
       std::string path = dotted();
       error(type == FieldType::date ? "invalid_date" : "wrong_type", node,
-            "« " + path + " » : attendu " + std::string(type_fr(type)) + extra_fr + ", trouvé " + describe(node),
-            "'" + path + "': expected " + std::string(type_en(type)) + extra_en + ", found " + describe(node));
+            "« " + path + " » : attendu " + std::string(type_fr(type)) + extra_fr + ", trouvé " +
+                describe(node),
+            "'" + path + "': expected " + std::string(type_en(type)) + extra_en + ", found " +
+                describe(node));
       return Value();
     };
     const bool xml = node.from_xml;
@@ -389,7 +438,8 @@ class Binder {
         // from_chars accepts "nan" and "inf"; no fact is either (a NaN would
         // compare equal to any limit). Integers stay where doubles are exact.
         if (!std::isfinite(v)) return wrong();
-        if (type == FieldType::integer && (std::fabs(v) > 9007199254740992.0 || v != std::floor(v))) return wrong();
+        if (type == FieldType::integer && (std::fabs(v) > 9007199254740992.0 || v != std::floor(v)))
+          return wrong();
         return Value(v);
       }
       case FieldType::date: {
@@ -412,8 +462,10 @@ class Binder {
           if (v == node.text) return Value(std::string(v));
         return wrong();
       }
-      case FieldType::money: return money(node);
-      default: return wrong();
+      case FieldType::money:
+        return money(node);
+      default:
+        return wrong();
     }
   }
 
@@ -440,12 +492,15 @@ class Binder {
     std::optional<Money> m;
     if (shape_ok) m = Money::parse(amount, currency);
     if (!m) {
-      std::string example = node.from_xml ? "(<… currency=\"EUR\">150.00</…>)" : "({\"amount\": 150.00, \"currency\": \"EUR\"})";
+      std::string example = node.from_xml ? "(<… currency=\"EUR\">150.00</…>)"
+                                          : "({\"amount\": 150.00, \"currency\": \"EUR\"})";
       error("wrong_type", node,
-            "« " + dotted() + " » : attendu un montant à deux décimales au plus avec une devise ISO 4217 " + example +
-                ", trouvé " + describe(node),
-            "'" + dotted() + "': expected an amount with at most two decimals and an ISO 4217 currency " + example +
-                ", found " + describe(node));
+            "« " + dotted() +
+                " » : attendu un montant à deux décimales au plus avec une devise ISO 4217 " +
+                example + ", trouvé " + describe(node),
+            "'" + dotted() +
+                "': expected an amount with at most two decimals and an ISO 4217 currency " +
+                example + ", found " + describe(node));
       return Value();
     }
     return Value(std::move(*m));
@@ -458,15 +513,16 @@ class Binder {
     if (s && e && *e < *s) {
       path_.resize(tree_.nodes[tree_.root].from_xml ? 1 : 0);
       path_.push_back({"end_date", -1});
-      error("date_order", *end_date_node_, "date de fin " + e->iso() + " antérieure à la date de début " + s->iso(),
+      error("date_order", *end_date_node_,
+            "date de fin " + e->iso() + " antérieure à la date de début " + s->iso(),
             "end date " + e->iso() + " is before the start date " + s->iso());
     }
   }
 
   void error(std::string code, const RawNode& node, std::string fr, std::string en) {
     if (errors_.size() >= kMaxErrors) return;
-    errors_.push_back(make_error(std::move(code), name_, lines_.position(node.offset), pointer(), std::move(fr),
-                                 std::move(en)));
+    errors_.push_back(make_error(std::move(code), name_, lines_.position(node.offset), pointer(),
+                                 std::move(fr), std::move(en)));
   }
 
   const RawTree& tree_;

@@ -99,8 +99,10 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
       tree_.root = index;
     } else {
       Open& parent = stack_.back();
-      if (parent.last_child < 0) tree_.nodes[parent.index].first_child = index;
-      else tree_.nodes[parent.last_child].next_sibling = index;
+      if (parent.last_child < 0)
+        tree_.nodes[parent.index].first_child = index;
+      else
+        tree_.nodes[parent.last_child].next_sibling = index;
       parent.last_child = index;
     }
     return index;

@@ -24,12 +24,11 @@ std::string InputError::format(Lang lang) const {
 namespace {
 
 InputError too_large(std::string_view name, size_t size) {
-  return detail::make_error(
-      "too_large", name, {}, "",
-      "fichier trop volumineux : " + std::to_string(size) + " octets, maximum " +
-          std::to_string(kMaxInputBytes),
-      "file too large: " + std::to_string(size) + " bytes, at most " +
-          std::to_string(kMaxInputBytes));
+  return detail::make_error("too_large", name, {}, "",
+                            "fichier trop volumineux : " + std::to_string(size) +
+                                " octets, maximum " + std::to_string(kMaxInputBytes),
+                            "file too large: " + std::to_string(size) + " bytes, at most " +
+                                std::to_string(kMaxInputBytes));
 }
 
 ReadResult failure(InputError e) {
@@ -101,8 +100,10 @@ ReadResult read_file(const std::string& path, InputFormat format) {
     in.read(bytes.data(), static_cast<std::streamsize>(size));
   }
   if (format == InputFormat::automatic) {
-    if (path.ends_with(".xml")) format = InputFormat::xml;
-    else if (path.ends_with(".json")) format = InputFormat::json;
+    if (path.ends_with(".xml"))
+      format = InputFormat::xml;
+    else if (path.ends_with(".json"))
+      format = InputFormat::json;
   }
   return read_document(bytes, path, format);
 }

@@ -26,10 +26,14 @@ size_t find_invalid_utf8(std::string_view s) {
     }
     size_t len;
     uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
-    else return i;
+    if (c >= 0xC2 && c <= 0xDF)
+      len = 2, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+      len = 3, cp = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4)
+      len = 4, cp = c & 0x07;
+    else
+      return i;
     if (i + len > n) return i;
     for (size_t k = 1; k < len; ++k) {
       if ((p[i + k] & 0xC0) != 0x80) return i;
@@ -65,8 +69,8 @@ SourcePosition LineTable::position(uint32_t offset) const {
 
 InputError make_error(std::string code, std::string_view file, SourcePosition pos,
                       std::string pointer, std::string fr, std::string en) {
-  return InputError{std::move(code), std::string(file), pos, std::move(pointer), std::move(fr),
-                    std::move(en)};
+  return InputError{std::move(code),    std::string(file), pos,
+                    std::move(pointer), std::move(fr),     std::move(en)};
 }
 
 }  // namespace clef::detail

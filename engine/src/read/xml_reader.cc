@@ -14,8 +14,8 @@ bool is_blank(std::string_view s) {
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' ||
-                        s.front() == '\n'))
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
     s.remove_prefix(1);
   while (!s.empty() &&
          (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
@@ -52,8 +52,10 @@ class XmlBuilder {
       if (type == pugi::node_element) {
         has_elements = true;
         int32_t child_index = add(child);
-        if (previous < 0) tree_.nodes[index].first_child = child_index;
-        else tree_.nodes[previous].next_sibling = child_index;
+        if (previous < 0)
+          tree_.nodes[index].first_child = child_index;
+        else
+          tree_.nodes[previous].next_sibling = child_index;
         previous = child_index;
         if (!build(child, child_index, depth + 1)) return false;
       } else if (type == pugi::node_pcdata || type == pugi::node_cdata) {
@@ -108,7 +110,8 @@ class XmlBuilder {
   bool mixed(const RawNode& node) {
     errors.push_back(make_error(
         "mixed_content", name_, lines_.position(node.offset), "",
-        "<" + std::string(node.name) + "> mêle du texte et des éléments (attendu : l'un ou l'autre)",
+        "<" + std::string(node.name) +
+            "> mêle du texte et des éléments (attendu : l'un ou l'autre)",
         "<" + std::string(node.name) + "> mixes text and elements (expected one or the other)"));
     return false;
   }
@@ -137,25 +140,25 @@ ParseOutcome parse_xml(std::string& text, std::string_view name, const LineTable
   unsigned options = pugi::parse_default | pugi::parse_doctype;
   auto result = doc.load_buffer_inplace(text.data(), text.size(), options, pugi::encoding_utf8);
   if (!result) {
-    out.errors.push_back(make_error(
-        "xml_syntax", name, lines.position(static_cast<uint32_t>(result.offset)), "",
-        std::string("XML mal formé : ") + result.description(),
-        std::string("malformed XML: ") + result.description()));
+    out.errors.push_back(make_error("xml_syntax", name,
+                                    lines.position(static_cast<uint32_t>(result.offset)), "",
+                                    std::string("XML mal formé : ") + result.description(),
+                                    std::string("malformed XML: ") + result.description()));
     return out;
   }
   for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling()) {
     if (n.type() == pugi::node_doctype) {
-      out.errors.push_back(make_error(
-          "doctype_forbidden", name, lines.position(static_cast<uint32_t>(n.offset_debug())), "",
-          "DOCTYPE interdit (aucune entité ni DTD n'est admise)",
-          "DOCTYPE not allowed (no entity or DTD is accepted)"));
+      out.errors.push_back(make_error("doctype_forbidden", name,
+                                      lines.position(static_cast<uint32_t>(n.offset_debug())), "",
+                                      "DOCTYPE interdit (aucune entité ni DTD n'est admise)",
+                                      "DOCTYPE not allowed (no entity or DTD is accepted)"));
       return out;
     }
   }
   pugi::xml_node root = doc.document_element();
   if (!root) {
-    out.errors.push_back(make_error("xml_syntax", name, {1, 1}, "",
-                                    "XML sans élément racine", "XML without a root element"));
+    out.errors.push_back(make_error("xml_syntax", name, {1, 1}, "", "XML sans élément racine",
+                                    "XML without a root element"));
     return out;
   }
   XmlBuilder builder(name, lines, tree);

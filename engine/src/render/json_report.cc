@@ -72,14 +72,18 @@ std::string render_json(const Decision& d, Lang lang) {
   j["findings"] = findings;
   ordered_json keys = ordered_json::array();
   for (auto& k : d.keys)
-    keys.push_back({{"key", k.key}, {"outcome", code(k.outcome)}, {"passed", k.passed}, {"failed", k.failed},
+    keys.push_back({{"key", k.key},
+                    {"outcome", code(k.outcome)},
+                    {"passed", k.passed},
+                    {"failed", k.failed},
                     {"unknown", k.unknown}});
   j["keys"] = keys;
   ordered_json missing = ordered_json::array();
   for (auto& m : d.missing) {
     ordered_json rules = ordered_json::array();
     for (auto r : m.rules) rules.push_back(d.ruleset->rules()[r].id);
-    missing.push_back({{"path", field(m.field).path}, {"label", label(m.field, lang)}, {"rules", rules}});
+    missing.push_back(
+        {{"path", field(m.field).path}, {"label", label(m.field, lang)}, {"rules", rules}});
   }
   j["missing_facts"] = missing;
   ordered_json fits = ordered_json::array();
@@ -89,7 +93,8 @@ std::string render_json(const Decision& d, Lang lang) {
     fit["label"] = scheme_label(s.scheme, lang);
     fit["current"] = s.current;
     fit["verdict"] = code(s.verdict);
-    ordered_json failing = ordered_json::array(), unknown = ordered_json::array(), adjustments = ordered_json::array();
+    ordered_json failing = ordered_json::array(), unknown = ordered_json::array(),
+                 adjustments = ordered_json::array();
     for (auto r : s.failing) failing.push_back(d.ruleset->rules()[r].id);
     for (auto r : s.unknown) unknown.push_back(d.ruleset->rules()[r].id);
     for (auto& a : s.adjustments)
@@ -109,7 +114,8 @@ std::string render_json(const Decision& d, Lang lang) {
   return j.dump(2);
 }
 
-std::string render_errors_json(const std::string& file, const std::vector<InputError>& errors, Lang lang) {
+std::string render_errors_json(const std::string& file, const std::vector<InputError>& errors,
+                               Lang lang) {
   ordered_json j;
   j["source"] = file;
   j["status"] = "input_error";

@@ -10,7 +10,8 @@ std::string_view scheme_label(std::string_view scheme, Lang lang) {
     std::string_view code, fr, en;
   };
   static constexpr std::array<Entry, 13> kLabels = {{
-      {"vsi", "Volontariat de solidarité internationale (VSI)", "International solidarity volunteering (VSI)"},
+      {"vsi", "Volontariat de solidarité internationale (VSI)",
+       "International solidarity volunteering (VSI)"},
       {"service_civique", "Service Civique", "Service Civique (civic service)"},
       {"conge_solidarite", "Congé de solidarité internationale", "International solidarity leave"},
       {"stage", "Stage conventionné", "Internship under agreement"},
@@ -20,9 +21,12 @@ std::string_view scheme_label(std::string_view scheme, Lang lang) {
       {"mecenat_competences", "Mécénat de compétences", "Skills sponsorship"},
       {"volontariat_senior", "Volontariat senior", "Senior volunteering"},
       {"jsi", "Jeunesse solidarité internationale (JSI)", "Youth international solidarity (JSI)"},
-      {"vvvsi", "Ville Vie Vacances Solidarité internationale (VVVSI)", "VVV international solidarity (VVVSI)"},
-      {"vie", "Volontariat international en entreprise (VIE)", "International volunteering in companies (VIE)"},
-      {"via", "Volontariat international en administration (VIA)", "International volunteering in administration (VIA)"},
+      {"vvvsi", "Ville Vie Vacances Solidarité internationale (VVVSI)",
+       "VVV international solidarity (VVVSI)"},
+      {"vie", "Volontariat international en entreprise (VIE)",
+       "International volunteering in companies (VIE)"},
+      {"via", "Volontariat international en administration (VIA)",
+       "International volunteering in administration (VIA)"},
   }};
   for (auto& e : kLabels)
     if (e.code == scheme) return lang == Lang::fr ? e.fr : e.en;

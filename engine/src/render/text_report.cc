@@ -19,28 +19,37 @@ struct Style {
   }
 };
 
-constexpr std::string_view kRed = "1;31", kGreen = "32", kYellow = "33", kBold = "1", kDim = "2", kCyan = "36";
+constexpr std::string_view kRed = "1;31", kGreen = "32", kYellow = "33", kBold = "1", kDim = "2",
+                           kCyan = "36";
 
 std::string_view status_color(Status s) {
   switch (s) {
-    case Status::conforme: return kGreen;
-    case Status::conforme_avec_reserves: return kYellow;
-    default: return kRed;
+    case Status::conforme:
+      return kGreen;
+    case Status::conforme_avec_reserves:
+      return kYellow;
+    default:
+      return kRed;
   }
 }
 
 std::string_view mark(Outcome o) {
   switch (o) {
-    case Outcome::pass: return "✓";
-    case Outcome::fail: return "✗";
-    case Outcome::unknown: return "?";
-    default: return "–";
+    case Outcome::pass:
+      return "✓";
+    case Outcome::fail:
+      return "✗";
+    case Outcome::unknown:
+      return "?";
+    default:
+      return "–";
   }
 }
 
 // "conforme avec réserves" -> "CONFORME AVEC RÉSERVES": ICU knows the accents.
 std::string upper(std::string_view s, Lang lang) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   u.toUpper(icu::Locale(lang == Lang::fr ? "fr" : "en"));
   std::string out;
   u.toUTF8String(out);
@@ -58,24 +67,34 @@ std::string render_text(const Decision& d, const TextOptions& o) {
 
   const Value& title = d.facts->values[*find_field("title")];
   line(st(kBold, d.facts->source) + " — " + std::string(fr ? "document " : "") +
-       (d.kind == DocumentKind::mission ? (fr ? "mission" : "mission") : (fr ? "convention" : "agreement")) +
-       (title.known() ? (fr ? " « " : " \u201C") + *title.get<std::string>() + (fr ? " »" : "\u201D") : ""));
+       (d.kind == DocumentKind::mission ? (fr ? "mission" : "mission")
+                                        : (fr ? "convention" : "agreement")) +
+       (title.known()
+            ? (fr ? " « " : " \u201C") + *title.get<std::string>() + (fr ? " »" : "\u201D")
+            : ""));
   if (d.kind == DocumentKind::mission) {
     const Value& scheme = d.facts->values[*find_field("scheme")];
-    if (scheme.known()) line(std::string(fr ? "Dispositif : " : "Scheme: ") + std::string(scheme_label(*scheme.get<std::string>(), lang)));
+    if (scheme.known())
+      line(std::string(fr ? "Dispositif : " : "Scheme: ") +
+           std::string(scheme_label(*scheme.get<std::string>(), lang)));
   }
   line(std::string(fr ? "Verdict : " : "Verdict: ") +
        st(status_color(d.status), upper(to_string(d.status, lang), lang)));
-  line(st(kDim, std::string(fr ? "Décision " : "Decision ") + d.id + (fr ? " · règles " : " · rules ") + d.revision +
-                    (fr ? " · au " : " · as of ") + format_date(d.as_of, lang) +
-                    (d.as_of_defaulted ? (fr ? " (date du jour : aucune date de début)" : " (today: no start date)") : "") +
-                    (fr ? " · phase " : " · phase ") + std::string(code(d.phase))));
+  line(st(kDim,
+          std::string(fr ? "Décision " : "Decision ") + d.id + (fr ? " · règles " : " · rules ") +
+              d.revision + (fr ? " · au " : " · as of ") + format_date(d.as_of, lang) +
+              (d.as_of_defaulted
+                   ? (fr ? " (date du jour : aucune date de début)" : " (today: no start date)")
+                   : "") +
+              (fr ? " · phase " : " · phase ") + std::string(code(d.phase))));
 
   if (!d.keys.empty()) {
     std::string keys = fr ? "Clés qualité CLONG :" : "CLONG quality keys:";
     for (auto& k : d.keys) {
-      std::string_view color = k.outcome == Outcome::pass ? kGreen : k.outcome == Outcome::fail ? kRed
-                               : k.outcome == Outcome::unknown ? kYellow : kDim;
+      std::string_view color = k.outcome == Outcome::pass      ? kGreen
+                               : k.outcome == Outcome::fail    ? kRed
+                               : k.outcome == Outcome::unknown ? kYellow
+                                                               : kDim;
       keys += " " + st(color, std::to_string(k.key) + std::string(mark(k.outcome)));
     }
     line(keys);
@@ -90,30 +109,39 @@ std::string render_text(const Decision& d, const TextOptions& o) {
         if (f.outcome != wanted || r.severity != sev) continue;
         if (problems++ == 0) line("\n" + st(kBold, fr ? "Constats" : "Findings"));
         Explanation x = explain(d, f, lang);
-        std::string_view color = wanted == Outcome::fail ? (sev == Severity::bloquant ? kRed : kYellow) : kYellow;
-        line("  " + st(color, std::string(mark(wanted)) + " [" + std::string(to_string(sev, lang)) + "] ") + st(kBold, r.id) +
-             " — " + x.title + (wanted == Outcome::unknown ? (fr ? " (inconnu)" : " (unknown)") : ""));
+        std::string_view color =
+            wanted == Outcome::fail ? (sev == Severity::bloquant ? kRed : kYellow) : kYellow;
+        line(
+            "  " +
+            st(color, std::string(mark(wanted)) + " [" + std::string(to_string(sev, lang)) + "] ") +
+            st(kBold, r.id) + " — " + x.title +
+            (wanted == Outcome::unknown ? (fr ? " (inconnu)" : " (unknown)") : ""));
         line("      " + x.message);
         if (!x.found.empty() || !x.expected.empty())
-          line("      " + st(kDim, std::string(fr ? "Constaté : " : "Found: ")) + x.found + st(kDim, fr ? " · Attendu : " : " · Expected: ") + x.expected);
-        std::string source = r.reference.text + (r.reference.url.empty() ? "" : " <" + r.reference.url + ">");
-        if (r.reference.confidence == Confidence::unconfirmed) source += fr ? " [source non confirmée]" : " [unconfirmed source]";
+          line("      " + st(kDim, std::string(fr ? "Constaté : " : "Found: ")) + x.found +
+               st(kDim, fr ? " · Attendu : " : " · Expected: ") + x.expected);
+        std::string source =
+            r.reference.text + (r.reference.url.empty() ? "" : " <" + r.reference.url + ">");
+        if (r.reference.confidence == Confidence::unconfirmed)
+          source += fr ? " [source non confirmée]" : " [unconfirmed source]";
         line("      " + st(kDim, std::string(fr ? "Source : " : "Source: ")) + source);
         line("      " + st(kCyan, std::string(fr ? "À faire : " : "To do: ")) + x.remediation);
       }
     }
   }
-  if (problems == 0) line("\n" + std::string(fr ? "Aucun constat : toutes les règles applicables sont satisfaites."
-                                                 : "No finding: every applicable rule is satisfied."));
+  if (problems == 0)
+    line("\n" + std::string(fr ? "Aucun constat : toutes les règles applicables sont satisfaites."
+                               : "No finding: every applicable rule is satisfied."));
 
   if (!d.missing.empty()) {
     line("\n" + st(kBold, fr ? "Informations manquantes" : "Missing information"));
     for (auto& m : d.missing) {
       std::string rules;
-      for (size_t i = 0; i < m.rules.size() && i < 4; ++i) rules += (i ? ", " : "") + d.ruleset->rules()[m.rules[i]].id;
+      for (size_t i = 0; i < m.rules.size() && i < 4; ++i)
+        rules += (i ? ", " : "") + d.ruleset->rules()[m.rules[i]].id;
       if (m.rules.size() > 4) rules += ", …";
-      line("  - " + std::string(label(m.field, lang)) + " (" + std::string(field(m.field).path) + ")" +
-           st(kDim, std::string(fr ? " — requis par " : " — needed by ") + rules));
+      line("  - " + std::string(label(m.field, lang)) + " (" + std::string(field(m.field).path) +
+           ")" + st(kDim, std::string(fr ? " — requis par " : " — needed by ") + rules));
     }
   }
 
@@ -121,20 +149,22 @@ std::string render_text(const Decision& d, const TextOptions& o) {
     line("\n" + st(kBold, fr ? "Adéquation aux dispositifs" : "Scheme fit"));
     for (auto& s : d.scheme_fit) {
       if (s.verdict == SchemeFit::Verdict::out_of_scope && !s.current) continue;
-      std::string text = "  " + std::string(scheme_label(s.scheme, lang)) + (s.current ? (fr ? " (dispositif choisi)" : " (chosen)") : "") +
-                         " : " + std::string(to_string(s.verdict, lang));
+      std::string text = "  " + std::string(scheme_label(s.scheme, lang)) +
+                         (s.current ? (fr ? " (dispositif choisi)" : " (chosen)") : "") + " : " +
+                         std::string(to_string(s.verdict, lang));
       if (lang == Lang::en) text.replace(text.find(" : "), 3, ": ");
       std::string details;
       for (auto& a : s.adjustments) {
         details += (details.empty() ? " — " : " ; ") + std::string(label(a.fact, lang)) + " " +
-                   format_number(a.found, a.unit, lang) + (a.decrease ? " > " : " < ") + format_number(a.limit, a.unit, lang) +
-                   (fr ? " ; " : "; ") + describe(a, lang);
+                   format_number(a.found, a.unit, lang) + (a.decrease ? " > " : " < ") +
+                   format_number(a.limit, a.unit, lang) + (fr ? " ; " : "; ") + describe(a, lang);
       }
       if (s.verdict == SchemeFit::Verdict::not_eligible) {
         // Name what no adjustment can fix (an age, a status, an approval).
         int shown = 0;
         for (uint32_t r : s.failing) {
-          bool adjustable = std::any_of(s.adjustments.begin(), s.adjustments.end(), [&](auto& a) { return a.rule == r; });
+          bool adjustable = std::any_of(s.adjustments.begin(), s.adjustments.end(),
+                                        [&](auto& a) { return a.rule == r; });
           if (adjustable) continue;
           if (shown++ == 3) {
             details += ", …";
@@ -144,8 +174,10 @@ std::string render_text(const Decision& d, const TextOptions& o) {
         }
       }
       std::string_view color = s.verdict == SchemeFit::Verdict::eligible ? kGreen
-                               : s.verdict == SchemeFit::Verdict::not_eligible || s.verdict == SchemeFit::Verdict::out_of_scope ? kDim
-                                                                            : kYellow;
+                               : s.verdict == SchemeFit::Verdict::not_eligible ||
+                                       s.verdict == SchemeFit::Verdict::out_of_scope
+                                   ? kDim
+                                   : kYellow;
       line(st(color, text) + details);
     }
   }
@@ -153,12 +185,13 @@ std::string render_text(const Decision& d, const TextOptions& o) {
   if (o.list_passes) {
     int passed = 0;
     for (auto& f : d.findings) passed += f.outcome == Outcome::pass;
-    line("\n" + st(kBold, fr ? "Règles satisfaites (" + std::to_string(passed) + ")" : "Rules satisfied (" + std::to_string(passed) + ")"));
+    line("\n" + st(kBold, fr ? "Règles satisfaites (" + std::to_string(passed) + ")"
+                             : "Rules satisfied (" + std::to_string(passed) + ")"));
     for (auto& f : d.findings)
-      if (f.outcome == Outcome::pass) line("  " + st(kGreen, "✓ ") + d.rule(f).id + st(kDim, " — " + d.rule(f).title.get(lang)));
+      if (f.outcome == Outcome::pass)
+        line("  " + st(kGreen, "✓ ") + d.rule(f).id + st(kDim, " — " + d.rule(f).title.get(lang)));
   }
-  if (d.ruleset->registry_is_example())
-    line("\n" + st(kDim, d.ruleset->registry_notice(lang)));
+  if (d.ruleset->registry_is_example()) line("\n" + st(kDim, d.ruleset->registry_notice(lang)));
   return out;
 }
 

@@ -51,10 +51,10 @@ struct Node {
   Op op = Op::literal;
   Type type = Type::boolean;
   Unit unit = Unit::none;
-  uint16_t a = kNone;  // first operand
-  uint16_t b = kNone;  // second operand
-  FieldId fact = 0;    // Op::fact; for record_field, the list field
-  uint16_t index = 0;  // parameter number (Op::param) or sub-field (Op::record_field)
+  uint16_t a = kNone;           // first operand
+  uint16_t b = kNone;           // second operand
+  FieldId fact = 0;             // Op::fact; for record_field, the list field
+  uint16_t index = 0;           // parameter number (Op::param) or sub-field (Op::record_field)
   std::vector<uint16_t> items;  // Op::list
   Value literal;                // Op::literal
   std::string text;             // source text of this node, for explanations

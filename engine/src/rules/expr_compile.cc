@@ -8,13 +8,20 @@ namespace clef::detail {
 
 std::string_view to_string(Type t) {
   switch (t) {
-    case Type::boolean: return "booléen";
-    case Type::number: return "nombre";
-    case Type::text: return "texte";
-    case Type::date: return "date";
-    case Type::money: return "montant";
-    case Type::text_list: return "liste de textes";
-    case Type::record_list: return "liste d'objets";
+    case Type::boolean:
+      return "booléen";
+    case Type::number:
+      return "nombre";
+    case Type::text:
+      return "texte";
+    case Type::date:
+      return "date";
+    case Type::money:
+      return "montant";
+    case Type::text_list:
+      return "liste de textes";
+    case Type::record_list:
+      return "liste d'objets";
   }
   return "";
 }
@@ -23,14 +30,21 @@ namespace {
 
 Type type_of(FieldType t) {
   switch (t) {
-    case FieldType::boolean: return Type::boolean;
+    case FieldType::boolean:
+      return Type::boolean;
     case FieldType::integer:
-    case FieldType::decimal: return Type::number;
-    case FieldType::date: return Type::date;
-    case FieldType::money: return Type::money;
-    case FieldType::text_list: return Type::text_list;
-    case FieldType::record_list: return Type::record_list;
-    default: return Type::text;
+    case FieldType::decimal:
+      return Type::number;
+    case FieldType::date:
+      return Type::date;
+    case FieldType::money:
+      return Type::money;
+    case FieldType::text_list:
+      return Type::text_list;
+    case FieldType::record_list:
+      return Type::record_list;
+    default:
+      return Type::text;
   }
 }
 
@@ -63,7 +77,8 @@ class Compiler {
   Expr run() {
     uint16_t root = parse_or();
     skip_space();
-    if (pos_ < text_.size()) fail("« " + std::string(text_.substr(pos_, 20)) + " » inattendu après l'expression");
+    if (pos_ < text_.size())
+      fail("« " + std::string(text_.substr(pos_, 20)) + " » inattendu après l'expression");
     if (expr_.nodes[root].type != Type::boolean)
       fail_at(0, "la condition doit être booléenne, elle est de type " +
                      std::string(to_string(expr_.nodes[root].type)));
@@ -74,8 +89,8 @@ class Compiler {
  private:
   // ---- lexing helpers
   void skip_space() {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\t' ||
-                                   text_[pos_] == '\r'))
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' ||
+                                   text_[pos_] == '\t' || text_[pos_] == '\r'))
       ++pos_;
   }
   bool peek(std::string_view token) {
@@ -84,7 +99,8 @@ class Compiler {
     // Keywords must not be the start of a longer name.
     if (std::isalpha(static_cast<unsigned char>(token[0]))) {
       size_t end = pos_ + token.size();
-      if (end < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[end])) || text_[end] == '_' || text_[end] == '.'))
+      if (end < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[end])) ||
+                                 text_[end] == '_' || text_[end] == '.'))
         return false;
     }
     return true;
@@ -171,8 +187,10 @@ class Compiler {
         unify_literal(left, right);
         unify_literal(right, left);
         Type lt = node(left).type, rt = node(right).type;
-        if (lt == Type::text_list || lt == Type::record_list || rt == Type::text_list || rt == Type::record_list)
-          fail_at(right_start, "les listes ne se comparent pas : utiliser count(), contains() ou in");
+        if (lt == Type::text_list || lt == Type::record_list || rt == Type::text_list ||
+            rt == Type::record_list)
+          fail_at(right_start,
+                  "les listes ne se comparent pas : utiliser count(), contains() ou in");
         if (lt != rt)
           fail_at(right_start, "comparaison entre " + std::string(to_string(lt)) + " et " +
                                    std::string(to_string(rt)));
@@ -194,9 +212,12 @@ class Compiler {
     uint16_t left = parse_product();
     while (true) {
       Op op;
-      if (accept("+")) op = Op::add;
-      else if (accept("-")) op = Op::sub;
-      else return left;
+      if (accept("+"))
+        op = Op::add;
+      else if (accept("-"))
+        op = Op::sub;
+      else
+        return left;
       uint16_t right = parse_product();
       unify_literal(left, right);
       unify_literal(right, left);
@@ -213,9 +234,12 @@ class Compiler {
     uint16_t left = parse_primary();
     while (true) {
       Op op;
-      if (accept("*")) op = Op::mul;
-      else if (accept("/")) op = Op::div;
-      else return left;
+      if (accept("*"))
+        op = Op::mul;
+      else if (accept("/"))
+        op = Op::div;
+      else
+        return left;
       uint16_t right = parse_primary();
       Type lt = node(left).type, rt = node(right).type;
       if (rt != Type::number || (lt != Type::number && lt != Type::money))
@@ -228,7 +252,8 @@ class Compiler {
   struct Depth {
     Compiler& c;
     explicit Depth(Compiler& compiler) : c(compiler) {
-      if (++c.depth_ > kMaxNesting) c.fail("expression trop imbriquée (au plus " + std::to_string(kMaxNesting) + " niveaux)");
+      if (++c.depth_ > kMaxNesting)
+        c.fail("expression trop imbriquée (au plus " + std::to_string(kMaxNesting) + " niveaux)");
     }
     ~Depth() { --c.depth_; }
   };
@@ -319,7 +344,8 @@ class Compiler {
       n.index = static_cast<uint16_t>(i);
       return add(std::move(n), start);
     }
-    fail_at(start, "paramètre inconnu « $" + id + " » (un paramètre se déclare avant les règles qui l'utilisent)");
+    fail_at(start, "paramètre inconnu « $" + id +
+                       " » (un paramètre se déclare avant les règles qui l'utilisent)");
   }
 
   uint16_t resolve_name(const std::string& name, size_t start) {
@@ -335,9 +361,10 @@ class Compiler {
     }
     auto id = find_field(name);
     if (!id || !field(*id).in(kind_)) {
-      std::string where = scope_ != kNone ? " ni champ de « " + std::string(field(scope_).path) + " »" : "";
-      fail_at(start, "fait inconnu « " + name + " » pour un document " + std::string(to_string(kind_)) + where +
-                         " (voir docs/model.md)");
+      std::string where =
+          scope_ != kNone ? " ni champ de « " + std::string(field(scope_).path) + " »" : "";
+      fail_at(start, "fait inconnu « " + name + " » pour un document " +
+                         std::string(to_string(kind_)) + where + " (voir docs/model.md)");
     }
     const FieldSpec& spec = field(*id);
     Node n = make(Op::fact, type_of(spec.type), spec.unit);
@@ -348,8 +375,8 @@ class Compiler {
   uint16_t parse_call(const std::string& name, size_t start) {
     expect("(");
     static constexpr std::pair<std::string_view, Op> kFunctions[] = {
-        {"known", Op::known}, {"count", Op::count}, {"empty", Op::empty},
-        {"sum", Op::sum},     {"any", Op::any},     {"all", Op::all},
+        {"known", Op::known},       {"count", Op::count},      {"empty", Op::empty},
+        {"sum", Op::sum},           {"any", Op::any},          {"all", Op::all},
         {"count_if", Op::count_if}, {"contains", Op::contains}};
     Op op = Op::literal;
     for (auto [fn, o] : kFunctions)
@@ -364,15 +391,21 @@ class Compiler {
     n.a = first;
     Type ft = node(first).type;
     auto need_list = [&](bool records) {
-      bool ok = records ? ft == Type::record_list : (ft == Type::text_list || ft == Type::record_list);
+      bool ok =
+          records ? ft == Type::record_list : (ft == Type::text_list || ft == Type::record_list);
       if (!ok)
-        fail_at(arg_start, name + "() attend " + (records ? "une liste d'objets" : "une liste") + ", reçu " +
-                               std::string(to_string(ft)));
+        fail_at(arg_start, name + "() attend " + (records ? "une liste d'objets" : "une liste") +
+                               ", reçu " + std::string(to_string(ft)));
     };
     switch (op) {
-      case Op::known: break;
-      case Op::count: need_list(false), n.type = Type::number; break;
-      case Op::empty: need_list(false); break;
+      case Op::known:
+        break;
+      case Op::count:
+        need_list(false), n.type = Type::number;
+        break;
+      case Op::empty:
+        need_list(false);
+        break;
       case Op::contains: {
         if (ft != Type::text_list) fail_at(arg_start, "contains() attend une liste de textes");
         expect(",");
@@ -385,7 +418,8 @@ class Compiler {
       case Op::all:
       case Op::count_if: {
         need_list(true);
-        if (node(first).op != Op::fact) fail_at(arg_start, name + "() porte sur un champ liste du document");
+        if (node(first).op != Op::fact)
+          fail_at(arg_start, name + "() porte sur un champ liste du document");
         expect(",");
         uint16_t saved = scope_;
         scope_ = node(first).fact;
@@ -394,7 +428,8 @@ class Compiler {
         scope_ = saved;
         Type it = node(n.b).type;
         if (op == Op::sum) {
-          if (it != Type::money && it != Type::number) fail_at(inner_start, "sum() additionne des montants ou des nombres");
+          if (it != Type::money && it != Type::number)
+            fail_at(inner_start, "sum() additionne des montants ou des nombres");
           n.type = it;
         } else {
           if (it != Type::boolean) fail_at(inner_start, name + "() attend une condition booléenne");
@@ -402,7 +437,8 @@ class Compiler {
         }
         break;
       }
-      default: break;
+      default:
+        break;
     }
     expect(")");
     return add(std::move(n), start);
@@ -410,15 +446,16 @@ class Compiler {
 
   void require(uint16_t i, Type t, std::string_view what) {
     if (node(i).type != t)
-      fail("« " + std::string(what) + " » attend un " + std::string(to_string(t)) + ", « " + node(i).text +
-           " » est un " + std::string(to_string(node(i).type)));
+      fail("« " + std::string(what) + " » attend un " + std::string(to_string(t)) + ", « " +
+           node(i).text + " » est un " + std::string(to_string(node(i).type)));
   }
 
   // A bare number next to money or a date-free literal takes the other side's
   // unit, so that "weekly_hours >= 24" renders as hours.
   void unify_literal(uint16_t literal, uint16_t other) {
     Node& n = expr_.nodes[literal];
-    if (n.op == Op::literal && n.type == Type::number && n.unit == Unit::none) n.unit = node(other).unit;
+    if (n.op == Op::literal && n.type == Type::number && n.unit == Unit::none)
+      n.unit = node(other).unit;
   }
 
   void check_enum_literal(uint16_t maybe_literal, uint16_t other) {
@@ -426,8 +463,10 @@ class Compiler {
     const Node& o = node(other);
     if (lit.op != Op::literal || lit.type != Type::text) return;
     std::span<const std::string_view> values;
-    if (o.op == Op::fact) values = field(o.fact).values;
-    else if (o.op == Op::record_field) values = field(o.fact).sub_fields[o.index].values;
+    if (o.op == Op::fact)
+      values = field(o.fact).values;
+    else if (o.op == Op::record_field)
+      values = field(o.fact).sub_fields[o.index].values;
     if (values.empty()) return;
     const std::string& v = *lit.literal.get<std::string>();
     for (auto allowed : values)

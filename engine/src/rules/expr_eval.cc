@@ -28,7 +28,9 @@ class Evaluator {
       void operator()(double n) const { s.known = true, s.n = n; }
       void operator()(const std::string& t) const { s.known = true, s.text = &t; }
       void operator()(const Date& d) const { s.known = true, s.date = d; }
-      void operator()(const Money& m) const { s.known = true, s.cents = m.cents, s.text = &m.currency; }
+      void operator()(const Money& m) const {
+        s.known = true, s.cents = m.cents, s.text = &m.currency;
+      }
       void operator()(const TextList& l) const { s.known = true, s.list = &l; }
       void operator()(const RecordList& l) const { s.known = true, s.records = &l; }
     };
@@ -46,14 +48,19 @@ class Evaluator {
   // different currencies): the comparison is then unknown.
   static int order(Type t, const Slot& x, const Slot& y) {
     switch (t) {
-      case Type::number: return x.n < y.n ? -1 : (x.n > y.n ? 1 : 0);
-      case Type::date: return x.date < y.date ? -1 : (x.date > y.date ? 1 : 0);
+      case Type::number:
+        return x.n < y.n ? -1 : (x.n > y.n ? 1 : 0);
+      case Type::date:
+        return x.date < y.date ? -1 : (x.date > y.date ? 1 : 0);
       case Type::money:
         if (*x.text != *y.text) return 2;
         return x.cents < y.cents ? -1 : (x.cents > y.cents ? 1 : 0);
-      case Type::text: return *x.text < *y.text ? -1 : (*x.text > *y.text ? 1 : 0);
-      case Type::boolean: return x.b == y.b ? 0 : (x.b ? 1 : -1);
-      default: return 2;
+      case Type::text:
+        return *x.text < *y.text ? -1 : (*x.text > *y.text ? 1 : 0);
+      case Type::boolean:
+        return x.b == y.b ? 0 : (x.b ? 1 : -1);
+      default:
+        return 2;
     }
   }
 
@@ -62,8 +69,12 @@ class Evaluator {
     Slot& out = slots_[i];
     out = Slot{};  // inside any/all a node is evaluated once per record
     switch (n.op) {
-      case Op::literal: load(out, n.literal); return;
-      case Op::fact: load(out, (*context_.facts)[n.fact]); return;
+      case Op::literal:
+        load(out, n.literal);
+        return;
+      case Op::fact:
+        load(out, (*context_.facts)[n.fact]);
+        return;
       case Op::param: {
         const Value* v = (*context_.params)[n.index];
         if (v) load(out, *v);
@@ -85,9 +96,12 @@ class Evaluator {
         const Slot& x = slots_[n.a];
         const Slot& y = slots_[n.b];
         bool decisive = n.op == Op::or_;  // the value that settles the result
-        if ((x.known && x.b == decisive) || (y.known && y.b == decisive)) out = boolean(true, decisive);
-        else if (x.known && y.known) out = boolean(true, !decisive);
-        else out = boolean(false, false);
+        if ((x.known && x.b == decisive) || (y.known && y.b == decisive))
+          out = boolean(true, decisive);
+        else if (x.known && y.known)
+          out = boolean(true, !decisive);
+        else
+          out = boolean(false, false);
         return;
       }
       case Op::not_: {
@@ -114,12 +128,24 @@ class Evaluator {
         }
         bool r = false;
         switch (n.op) {
-          case Op::eq: r = c == 0; break;
-          case Op::ne: r = c != 0; break;
-          case Op::lt: r = c < 0; break;
-          case Op::le: r = c <= 0; break;
-          case Op::gt: r = c > 0; break;
-          default: r = c >= 0; break;
+          case Op::eq:
+            r = c == 0;
+            break;
+          case Op::ne:
+            r = c != 0;
+            break;
+          case Op::lt:
+            r = c < 0;
+            break;
+          case Op::le:
+            r = c <= 0;
+            break;
+          case Op::gt:
+            r = c > 0;
+            break;
+          default:
+            r = c >= 0;
+            break;
         }
         out = boolean(true, r);
         return;
@@ -146,7 +172,9 @@ class Evaluator {
       case Op::add:
       case Op::sub:
       case Op::mul:
-      case Op::div: arithmetic(n, out); return;
+      case Op::div:
+        arithmetic(n, out);
+        return;
       case Op::known: {
         eval(n.a);
         out = boolean(true, slots_[n.a].known);
@@ -158,8 +186,10 @@ class Evaluator {
         const Slot& x = slots_[n.a];
         if (!x.known) return;
         size_t size = x.list ? x.list->size() : x.records->size();
-        if (n.op == Op::count) out.known = true, out.n = static_cast<double>(size);
-        else out = boolean(true, size == 0);
+        if (n.op == Op::count)
+          out.known = true, out.n = static_cast<double>(size);
+        else
+          out = boolean(true, size == 0);
         return;
       }
       case Op::contains: {
@@ -176,7 +206,9 @@ class Evaluator {
       case Op::sum:
       case Op::any:
       case Op::all:
-      case Op::count_if: over_records(n, out); return;
+      case Op::count_if:
+        over_records(n, out);
+        return;
     }
   }
 
@@ -187,8 +219,10 @@ class Evaluator {
     const Slot& y = slots_[n.b];
     if (!x.known || !y.known) return;
     if (n.type == Type::number) {
-      double r = n.op == Op::add ? x.n + y.n : n.op == Op::sub ? x.n - y.n : n.op == Op::mul ? x.n * y.n
-                                                                                              : (y.n == 0 ? 0 : x.n / y.n);
+      double r = n.op == Op::add   ? x.n + y.n
+                 : n.op == Op::sub ? x.n - y.n
+                 : n.op == Op::mul ? x.n * y.n
+                                   : (y.n == 0 ? 0 : x.n / y.n);
       if (n.op == Op::div && y.n == 0) return;  // unknown rather than infinite
       out.known = true, out.n = r;
       return;
@@ -204,9 +238,11 @@ class Evaluator {
       return;
     }
     if (n.op == Op::div && y.n == 0) return;
-    double r = n.op == Op::mul ? static_cast<double>(x.cents) * y.n : static_cast<double>(x.cents) / y.n;
+    double r =
+        n.op == Op::mul ? static_cast<double>(x.cents) * y.n : static_cast<double>(x.cents) / y.n;
     if (!std::isfinite(r) || std::fabs(r) >= 9.2e18) return;
-    out.known = true, out.text = x.text, out.cents = static_cast<int64_t>(r >= 0 ? r + 0.5 : r - 0.5);
+    out.known = true, out.text = x.text,
+    out.cents = static_cast<int64_t>(r >= 0 ? r + 0.5 : r - 0.5);
   }
 
   void over_records(const Node& n, Slot& out) {
@@ -231,7 +267,8 @@ class Evaluator {
         continue;
       }
       if (n.op == Op::sum) {
-        if (inner.type == Type::number) number += s.n;
+        if (inner.type == Type::number)
+          number += s.n;
         else {
           if (currency && *currency != *s.text) mixed_currency = true;
           currency = s.text;
@@ -245,9 +282,12 @@ class Evaluator {
       case Op::sum:
         if (!all_known || mixed_currency) return;
         out.known = true;
-        if (inner.type == Type::number) out.n = number;
-        else if (currency) out.cents = cents, out.text = currency;
-        else out.known = false;  // an empty list has no currency to sum in
+        if (inner.type == Type::number)
+          out.n = number;
+        else if (currency)
+          out.cents = cents, out.text = currency;
+        else
+          out.known = false;  // an empty list has no currency to sum in
         return;
       case Op::any:
         out.known = out.true_items > 0 || all_known;

@@ -6,8 +6,8 @@
 
 namespace clef::detail {
 
-void load_lexicon(const std::string& file, const std::string& bytes, std::vector<LexiconTerm>& lexicon,
-                  std::vector<LoadError>& errors) {
+void load_lexicon(const std::string& file, const std::string& bytes,
+                  std::vector<LexiconTerm>& lexicon, std::vector<LoadError>& errors) {
   XmlSource src(file, bytes, errors);
   if (!src.ok()) return;
   pugi::xml_node root = src.root();
@@ -21,7 +21,9 @@ void load_lexicon(const std::string& file, const std::string& bytes, std::vector
     term.category = src.required(t, "category");
     std::string_view word = term.text;
     if (word.find('*') != std::string_view::npos && word.find('*') != word.size() - 1) {
-      src.error(t, "« * » n'est admis qu'en fin de terme (« enfant* ») : écrire les autres formes en entier");
+      src.error(t,
+                "« * » n'est admis qu'en fin de terme (« enfant* ») : écrire les autres formes en "
+                "entier");
       continue;
     }
     if (word.ends_with("*")) {

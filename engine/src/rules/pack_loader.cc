@@ -85,10 +85,13 @@ class PackLoader {
     for (pugi::xml_node n = pack.first_child(); n; n = n.next_sibling()) {
       if (n.type() != pugi::node_element) continue;
       std::string_view name = n.name();
-      if (name == "parameter") parameter(n);
-      else if (name == "rule") rule(n);
+      if (name == "parameter")
+        parameter(n);
+      else if (name == "rule")
+        rule(n);
       else if (name != "title" && name != "description")
-        src_.error(n, "élément <" + std::string(name) + "> inattendu dans <pack> (attendu : <parameter>, <rule>)");
+        src_.error(n, "élément <" + std::string(name) +
+                          "> inattendu dans <pack> (attendu : <parameter>, <rule>)");
     }
   }
 
@@ -101,8 +104,9 @@ class PackLoader {
     p.position = src_.position(n);
     auto unit = unit_of(p.type);
     if (!unit) {
-      src_.error(n, "type de paramètre « " + p.type + " » inconnu (months, days, years, hours_per_week, "
-                    "days_per_month, number, integer, money, percent, text, bool)");
+      src_.error(n, "type de paramètre « " + p.type +
+                        " » inconnu (months, days, years, hours_per_week, "
+                        "days_per_month, number, integer, money, percent, text, bool)");
       return;
     }
     p.unit = *unit;
@@ -121,7 +125,8 @@ class PackLoader {
       }
       auto value = parse_param_value(p.type, XmlSource::collapse(v.child_value()));
       if (!value) {
-        src_.error(v, "valeur « " + XmlSource::collapse(v.child_value()) + "» invalide pour un paramètre de type " + p.type +
+        src_.error(v, "valeur « " + XmlSource::collapse(v.child_value()) +
+                          "» invalide pour un paramètre de type " + p.type +
                           (p.type == "money" ? " (attendu : « 150 EUR »)" : ""));
         continue;
       }
@@ -148,7 +153,8 @@ class PackLoader {
     r.text = XmlSource::collapse(n.child_value());
     r.url = n.attribute("url").value();
     std::string_view confidence = n.attribute("confidence").value();
-    if (confidence == "unconfirmed") r.confidence = Confidence::unconfirmed;
+    if (confidence == "unconfirmed")
+      r.confidence = Confidence::unconfirmed;
     else if (confidence != "confirmed")
       src_.error(n, "confidence=\"confirmed\" ou \"unconfirmed\" requis sur <reference>");
     if (r.text.empty()) src_.error(n, "<reference> vide");
@@ -164,15 +170,19 @@ class PackLoader {
     r.position = src_.position(n);
     severity(n, r);
     std::string_view phase = n.attribute("phase").value();
-    if (phase == "submission") r.phase = Phase::submission;
-    else if (!phase.empty() && phase != "draft") src_.error(n, "phase=\"draft\" ou \"submission\" attendu");
+    if (phase == "submission")
+      r.phase = Phase::submission;
+    else if (!phase.empty() && phase != "draft")
+      src_.error(n, "phase=\"draft\" ou \"submission\" attendu");
     if (auto key = n.attribute("key")) {
       r.key = key.as_int();
-      if (r.key < 1 || r.key > 8) src_.error(n, "key=\"1\" à \"8\" attendu (clés de qualité du CLONG)");
+      if (r.key < 1 || r.key > 8)
+        src_.error(n, "key=\"1\" à \"8\" attendu (clés de qualité du CLONG)");
     }
     r.refines = n.attribute("refines").value();
     r.label = n.attribute("label").value();
-    if (!r.refines.empty() && r.label.empty()) src_.error(n, "une exception (refines=) porte un label=");
+    if (!r.refines.empty() && r.label.empty())
+      src_.error(n, "une exception (refines=) porte un label=");
     applicability(n, r, c);
     if (auto e = n.child("effective")) {
       if (e.attribute("from")) {
@@ -194,15 +204,18 @@ class PackLoader {
       c.when = compile_expr(w, r.kind, c);
     }
     pugi::xml_node cond = n.child("condition");
-    if (!cond) src_.error(n, "<condition> requise");
+    if (!cond)
+      src_.error(n, "<condition> requise");
     else {
       r.condition_text = XmlSource::collapse(cond.child_value());
       c.condition = compile_expr(cond, r.kind, c);
     }
-    for (pugi::xml_node ex = n.child("example"); ex; ex = ex.next_sibling("example")) example(ex, r, c);
+    for (pugi::xml_node ex = n.child("example"); ex; ex = ex.next_sibling("example"))
+      example(ex, r, c);
     for (pugi::xml_node child = n.first_child(); child; child = child.next_sibling()) {
-      static constexpr std::string_view kKnown[] = {"applies", "effective", "reference", "title", "message",
-                                                    "remediation", "clause", "when", "condition", "example"};
+      static constexpr std::string_view kKnown[] = {
+          "applies",     "effective", "reference", "title",     "message",
+          "remediation", "clause",    "when",      "condition", "example"};
       if (child.type() != pugi::node_element) continue;
       if (std::find(std::begin(kKnown), std::end(kKnown), child.name()) == std::end(kKnown))
         src_.error(child, "élément <" + std::string(child.name()) + "> inattendu dans <rule>");
@@ -218,11 +231,17 @@ class PackLoader {
 
   void severity(pugi::xml_node n, Rule& r) {
     std::string_view s = n.attribute("severity").value();
-    if (s == "bloquant") r.severity = Severity::bloquant;
-    else if (s == "majeur") r.severity = Severity::majeur;
-    else if (s == "mineur") r.severity = Severity::mineur;
-    else if (s == "info") r.severity = Severity::info;
-    else src_.error(n, "severity=\"bloquant|majeur|mineur|info\" requis, trouvé « " + std::string(s) + " »");
+    if (s == "bloquant")
+      r.severity = Severity::bloquant;
+    else if (s == "majeur")
+      r.severity = Severity::majeur;
+    else if (s == "mineur")
+      r.severity = Severity::mineur;
+    else if (s == "info")
+      r.severity = Severity::info;
+    else
+      src_.error(
+          n, "severity=\"bloquant|majeur|mineur|info\" requis, trouvé « " + std::string(s) + " »");
   }
 
   void applicability(pugi::xml_node n, Rule& r, CompiledRule& c) {
@@ -232,8 +251,10 @@ class PackLoader {
       return;
     }
     std::string_view kind = a.attribute("kind").value();
-    if (kind == "agreement") r.kind = DocumentKind::agreement;
-    else if (kind != "mission") src_.error(a, "kind=\"mission\" ou \"agreement\" requis");
+    if (kind == "agreement")
+      r.kind = DocumentKind::agreement;
+    else if (kind != "mission")
+      src_.error(a, "kind=\"mission\" ou \"agreement\" requis");
     r.schemes = split_spaces(a.attribute("scheme").value());
     r.programmes = split_spaces(a.attribute("programme").value());
     c.scheme_mask = mask(a, r.schemes, scheme_names(), "scheme");
@@ -262,8 +283,9 @@ class PackLoader {
     CompileError err;
     Expr e = compile(text, kind, data_.param_infos, err);
     if (e.empty()) {
-      src_.error_in_text(at, err.offset, "condition invalide : " + err.message + " (dans « " +
-                                             XmlSource::collapse(text) + " »)");
+      src_.error_in_text(
+          at, err.offset,
+          "condition invalide : " + err.message + " (dans « " + XmlSource::collapse(text) + " »)");
       return e;
     }
     data_.max_nodes = std::max(data_.max_nodes, e.nodes.size());
@@ -296,9 +318,12 @@ class PackLoader {
     for (pugi::xml_node f = ex.child("fact"); f; f = f.next_sibling("fact")) {
       std::string path = f.attribute("path").value();
       std::string text = XmlSource::collapse(f.child_value());
-      auto it = std::find_if(grouped.begin(), grouped.end(), [&](auto& g) { return g.first == path; });
-      if (it == grouped.end()) grouped.push_back({path, {text}}), where.push_back(f);
-      else it->second.push_back(text);
+      auto it =
+          std::find_if(grouped.begin(), grouped.end(), [&](auto& g) { return g.first == path; });
+      if (it == grouped.end())
+        grouped.push_back({path, {text}}), where.push_back(f);
+      else
+        it->second.push_back(text);
     }
     for (size_t i = 0; i < grouped.size(); ++i) {
       auto id = find_field(grouped[i].first);
@@ -309,7 +334,8 @@ class PackLoader {
       std::string problem;
       auto value = parse_example_value(*id, grouped[i].second, problem);
       if (!value) {
-        src_.error(where[i], "valeur d'exemple invalide pour « " + grouped[i].first + " » : " + problem);
+        src_.error(where[i],
+                   "valeur d'exemple invalide pour « " + grouped[i].first + " » : " + problem);
         continue;
       }
       e.facts.emplace_back(*id, std::move(*value));

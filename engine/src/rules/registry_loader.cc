@@ -22,7 +22,8 @@ void load_registry(const std::string& file, const std::string& bytes, Registry& 
     size_t index = registry.carriers.size();
     auto add_key = [&](const std::string& key, pugi::xml_node at) {
       auto [it, inserted] = registry.by_key.emplace(fold_for_matching(key), index);
-      if (!inserted && it->second != index) src.error(at, "« " + key + " » désigne déjà une autre structure");
+      if (!inserted && it->second != index)
+        src.error(at, "« " + key + " » désigne déjà une autre structure");
     };
     add_key(carrier.name, c);
     for (pugi::xml_node a = c.child("alias"); a; a = a.next_sibling("alias"))

@@ -7,7 +7,6 @@
 
 namespace clef::detail {
 
-
 bool applies(const Rule& rule, const CompiledRule& compiled, const RuleContext& context) {
   if (rule.kind != context.kind) return false;
   if (rule.phase == Phase::submission && context.phase != Phase::submission) return false;
@@ -85,7 +84,8 @@ std::optional<Value> parse_example_value(FieldId id, const std::vector<std::stri
           return std::nullopt;
         }
         return Value(std::string(text));
-      default: return Value(std::string(text));
+      default:
+        return Value(std::string(text));
     }
   };
   if (spec.type == FieldType::text_list) {
@@ -115,7 +115,8 @@ std::optional<Value> parse_example_value(FieldId id, const std::vector<std::stri
           error = "champ « " + std::string(pair.substr(0, eq)) + " » inconnu";
           return std::nullopt;
         }
-        auto v = scalar(spec.sub_fields[*sub].type, pair.substr(eq + 1), spec.sub_fields[*sub].values);
+        auto v =
+            scalar(spec.sub_fields[*sub].type, pair.substr(eq + 1), spec.sub_fields[*sub].values);
         if (!v) return std::nullopt;
         record[*sub] = std::move(*v);
       }

@@ -16,20 +16,26 @@ std::string_view to_string(Severity s, Lang lang) {
   return (lang == Lang::fr ? fr : en)[static_cast<int>(s)];
 }
 std::string_view to_string(Outcome o, Lang lang) {
-  static constexpr std::string_view fr[] = {"non conforme", "conforme", "non applicable", "inconnu"};
+  static constexpr std::string_view fr[] = {"non conforme", "conforme", "non applicable",
+                                            "inconnu"};
   static constexpr std::string_view en[] = {"fail", "pass", "not applicable", "unknown"};
   return (lang == Lang::fr ? fr : en)[static_cast<int>(o)];
 }
-std::string_view code(Severity s) { return to_string(s, Lang::fr); }
+std::string_view code(Severity s) {
+  return to_string(s, Lang::fr);
+}
 std::string_view code(Outcome o) {
   static constexpr std::string_view c[] = {"fail", "pass", "not_applicable", "unknown"};
   return c[static_cast<int>(o)];
 }
-std::string_view code(Phase p) { return p == Phase::draft ? "draft" : "submission"; }
+std::string_view code(Phase p) {
+  return p == Phase::draft ? "draft" : "submission";
+}
 
 std::string LoadError::format() const {
   std::string out = file;
-  if (position.line) out += ":" + std::to_string(position.line) + ":" + std::to_string(position.column);
+  if (position.line)
+    out += ":" + std::to_string(position.line) + ":" + std::to_string(position.column);
   return out + ": " + message;
 }
 
@@ -55,12 +61,15 @@ std::vector<std::filesystem::path> xml_files(const std::filesystem::path& dir) {
   std::vector<std::filesystem::path> files;
   std::error_code ec;
   for (auto& entry : std::filesystem::directory_iterator(dir, ec))
-    if (entry.is_regular_file() && entry.path().extension() == ".xml") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".xml")
+      files.push_back(entry.path());
   std::sort(files.begin(), files.end());  // load order must not depend on the file system
   return files;
 }
 
-bool overlap(uint32_t a, uint32_t b) { return a == 0 || b == 0 || (a & b) != 0; }
+bool overlap(uint32_t a, uint32_t b) {
+  return a == 0 || b == 0 || (a & b) != 0;
+}
 
 }  // namespace
 
@@ -72,12 +81,17 @@ void link_exceptions(RulesetData& data, std::vector<LoadError>& errors) {
     if (r.refines.empty()) continue;
     auto it = data.rule_index.find(r.refines);
     if (it == data.rule_index.end()) {
-      errors.push_back({r.file, r.position, "règle « " + r.id + " » : refines=\"" + r.refines + "\" ne désigne aucune règle"});
+      errors.push_back(
+          {r.file, r.position,
+           "règle « " + r.id + " » : refines=\"" + r.refines + "\" ne désigne aucune règle"});
       continue;
     }
     const Rule& base = data.rules[it->second];
     if (base.kind != r.kind || !base.refines.empty()) {
-      errors.push_back({r.file, r.position, "règle « " + r.id + " » : une exception affine une règle de base du même type de document"});
+      errors.push_back(
+          {r.file, r.position,
+           "règle « " + r.id +
+               " » : une exception affine une règle de base du même type de document"});
       continue;
     }
     data.compiled[i].base = static_cast<int32_t>(it->second);
@@ -92,16 +106,19 @@ void link_exceptions(RulesetData& data, std::vector<LoadError>& errors) {
         const Rule& b = data.rules[base.exceptions[y]];
         const CompiledRule& ca = data.compiled[base.exceptions[x]];
         const CompiledRule& cb = data.compiled[base.exceptions[y]];
-        bool periods = !(a.effective_to && b.effective_from && *a.effective_to < *b.effective_from) &&
-                       !(b.effective_to && a.effective_from && *b.effective_to < *a.effective_from);
+        bool periods =
+            !(a.effective_to && b.effective_from && *a.effective_to < *b.effective_from) &&
+            !(b.effective_to && a.effective_from && *b.effective_to < *a.effective_from);
         bool together = overlap(ca.scheme_mask, cb.scheme_mask) &&
-                        overlap(ca.programme_mask, cb.programme_mask) && periods && a.phase == b.phase;
+                        overlap(ca.programme_mask, cb.programme_mask) && periods &&
+                        a.phase == b.phase;
         bool agree = a.condition_text == b.condition_text && a.when_text == b.when_text;
         if (together && !agree)
           errors.push_back({b.file, b.position,
                             "exceptions en conflit : « " + a.id + " » (" + a.file + ":" +
-                                std::to_string(a.position.line) + ") et « " + b.id + " » affinent « " +
-                                a.refines + " », peuvent s'appliquer ensemble et divergent"});
+                                std::to_string(a.position.line) + ") et « " + b.id +
+                                " » affinent « " + a.refines +
+                                " », peuvent s'appliquer ensemble et divergent"});
       }
     }
   }
@@ -127,7 +144,8 @@ LoadResult Ruleset::load(const std::filesystem::path& rules_dir,
   };
 
   auto packs = xml_files(rules_dir / "packs");
-  if (packs.empty()) result.errors.push_back({(rules_dir / "packs").string(), {}, "aucun pack de règles (*.xml)"});
+  if (packs.empty())
+    result.errors.push_back({(rules_dir / "packs").string(), {}, "aucun pack de règles (*.xml)"});
   std::string bytes;
   for (auto& path : packs) {
     if (!read(path, bytes)) continue;
@@ -138,11 +156,13 @@ LoadResult Ruleset::load(const std::filesystem::path& rules_dir,
   for (auto& path : xml_files(rules_dir / "lexicons"))
     if (read(path, bytes)) detail::load_lexicon(path.string(), bytes, data->lexicon, result.errors);
   auto registry_path = registry ? *registry : rules_dir / "registry" / "carriers.xml";
-  if (read(registry_path, bytes)) detail::load_registry(registry_path.string(), bytes, data->registry, result.errors);
+  if (read(registry_path, bytes))
+    detail::load_registry(registry_path.string(), bytes, data->registry, result.errors);
   detail::link_exceptions(*data, result.errors);
   for (size_t i = 0; i < data->lexicon.size(); ++i) {
     const std::string& f = data->lexicon[i].folded;  // at least two bytes (lexicon loader)
-    data->lexicon_by_prefix[RulesetData::lexicon_key(f[0], f[1])].push_back(static_cast<uint16_t>(i));
+    data->lexicon_by_prefix[RulesetData::lexicon_key(f[0], f[1])].push_back(
+        static_cast<uint16_t>(i));
   }
   if (!result.errors.empty()) return result;
 
@@ -155,19 +175,29 @@ LoadResult Ruleset::load(const std::filesystem::path& rules_dir,
 Ruleset::Ruleset(std::unique_ptr<RulesetData> data) : data_(std::move(data)) {}
 Ruleset::~Ruleset() = default;
 
-const std::string& Ruleset::revision() const { return data_->revision; }
-std::span<const Rule> Ruleset::rules() const { return data_->rules; }
+const std::string& Ruleset::revision() const {
+  return data_->revision;
+}
+std::span<const Rule> Ruleset::rules() const {
+  return data_->rules;
+}
 const Rule* Ruleset::find(std::string_view id) const {
   auto it = data_->rule_index.find(std::string(id));
   return it == data_->rule_index.end() ? nullptr : &data_->rules[it->second];
 }
-std::span<const Parameter> Ruleset::parameters() const { return data_->params; }
+std::span<const Parameter> Ruleset::parameters() const {
+  return data_->params;
+}
 const Parameter* Ruleset::find_parameter(std::string_view id) const {
   auto it = data_->param_index.find(std::string(id));
   return it == data_->param_index.end() ? nullptr : &data_->params[it->second];
 }
-bool Ruleset::registry_is_example() const { return data_->registry.example; }
-const std::string& Ruleset::registry_notice(Lang lang) const { return data_->registry.notice.get(lang); }
+bool Ruleset::registry_is_example() const {
+  return data_->registry.example;
+}
+const std::string& Ruleset::registry_notice(Lang lang) const {
+  return data_->registry.notice.get(lang);
+}
 
 std::vector<ExampleResult> Ruleset::run_examples() const {
   std::vector<ExampleResult> results;
@@ -198,7 +228,8 @@ std::vector<ExampleResult> Ruleset::run_examples() const {
       context.facts = &facts;
       context.params = &params;
       std::string scheme = ex.scheme.value_or(rule.schemes.empty() ? "" : rule.schemes.front());
-      std::string programme = ex.programme.value_or(rule.programmes.empty() ? "" : rule.programmes.front());
+      std::string programme =
+          ex.programme.value_or(rule.programmes.empty() ? "" : rule.programmes.front());
       context.scheme = index_of(scheme_names(), scheme);
       context.programme = index_of(programme_names(), programme);
       Outcome got = detail::applies(rule, compiled, context)

@@ -6,14 +6,17 @@
 namespace clef::detail {
 namespace {
 
-Want of(const Slot& s) { return !s.known ? Want::unknown : (s.b ? Want::true_ : Want::false_); }
+Want of(const Slot& s) {
+  return !s.known ? Want::unknown : (s.b ? Want::true_ : Want::false_);
+}
 
 void walk(const Expr& expr, const std::vector<Slot>& slots, uint16_t i, Want want, bool negated,
           std::vector<Leaf>& out) {
   const Node& n = expr.nodes[i];
   switch (n.op) {
     case Op::not_: {
-      Want inner = want == Want::unknown ? want : (want == Want::true_ ? Want::false_ : Want::true_);
+      Want inner =
+          want == Want::unknown ? want : (want == Want::true_ ? Want::false_ : Want::true_);
       walk(expr, slots, n.a, inner, !negated, out);
       return;
     }
@@ -28,7 +31,9 @@ void walk(const Expr& expr, const std::vector<Slot>& slots, uint16_t i, Want wan
       }
       return;
     }
-    default: out.push_back({i, negated}); return;
+    default:
+      out.push_back({i, negated});
+      return;
   }
 }
 

@@ -16,10 +16,11 @@ class XmlSource {
  public:
   XmlSource(const std::string& file, const std::string& bytes, std::vector<LoadError>& errors)
       : file_(file), bytes_(bytes), lines_(bytes_), errors_(errors) {
-    auto result = doc_.load_buffer(bytes_.data(), bytes_.size(), pugi::parse_default | pugi::parse_doctype,
-                                   pugi::encoding_utf8);
+    auto result = doc_.load_buffer(bytes_.data(), bytes_.size(),
+                                   pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
     if (!result) {
-      error_at(static_cast<uint32_t>(result.offset), std::string("XML mal formé : ") + result.description());
+      error_at(static_cast<uint32_t>(result.offset),
+               std::string("XML mal formé : ") + result.description());
       return;
     }
     ok_ = true;
@@ -37,8 +38,11 @@ class XmlSource {
   }
   void error_in_text(pugi::xml_node element, size_t offset_in_text, std::string message) const {
     pugi::xml_node text = element.first_child();
-    if (!text || (text.type() != pugi::node_pcdata && text.type() != pugi::node_cdata)) return error(element, std::move(message));
-    errors_.push_back({file_, lines_.position(static_cast<uint32_t>(text.offset_debug() + offset_in_text)), std::move(message)});
+    if (!text || (text.type() != pugi::node_pcdata && text.type() != pugi::node_cdata))
+      return error(element, std::move(message));
+    errors_.push_back({file_,
+                       lines_.position(static_cast<uint32_t>(text.offset_debug() + offset_in_text)),
+                       std::move(message)});
   }
   void error(pugi::xml_node node, std::string message) const {
     errors_.push_back({file_, position(node), std::move(message)});
@@ -50,7 +54,8 @@ class XmlSource {
   // A required attribute; reports its absence.
   std::string required(pugi::xml_node node, const char* name) const {
     pugi::xml_attribute a = node.attribute(name);
-    if (!a) error(node, "attribut « " + std::string(name) + " » manquant sur <" + node.name() + ">");
+    if (!a)
+      error(node, "attribut « " + std::string(name) + " » manquant sur <" + node.name() + ">");
     return a.value();
   }
 
@@ -60,9 +65,12 @@ class XmlSource {
     for (pugi::xml_node n = parent.child(element); n; n = n.next_sibling(element)) {
       std::string lang = n.attribute("lang").value();
       std::string text = collapse(n.child_value());
-      if (lang == "fr") out.fr = text;
-      else if (lang == "en") out.en = text;
-      else error(n, "<" + std::string(element) + "> : attribut lang=\"fr\" ou lang=\"en\" attendu");
+      if (lang == "fr")
+        out.fr = text;
+      else if (lang == "en")
+        out.en = text;
+      else
+        error(n, "<" + std::string(element) + "> : attribut lang=\"fr\" ou lang=\"en\" attendu");
     }
     if (required_both && (out.fr.empty() || out.en.empty()))
       error(parent, "<" + std::string(element) + "> requis en français et en anglais sur <" +

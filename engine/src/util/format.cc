@@ -23,13 +23,20 @@ std::string unit_word(Unit unit, double n, Lang lang) {
   bool plural = std::fabs(n) >= 2;
   bool fr = lang == Lang::fr;
   switch (unit) {
-    case Unit::days: return fr ? (plural ? "jours" : "jour") : (std::fabs(n) == 1 ? "day" : "days");
-    case Unit::months: return fr ? "mois" : (std::fabs(n) == 1 ? "month" : "months");
-    case Unit::years: return fr ? (plural ? "ans" : "an") : (std::fabs(n) == 1 ? "year" : "years");
-    case Unit::hours_per_week: return fr ? "h/semaine" : "h/week";
-    case Unit::days_per_month: return fr ? (plural ? "jours/mois" : "jour/mois") : "days/month";
-    case Unit::percent: return "%";
-    case Unit::none: return "";
+    case Unit::days:
+      return fr ? (plural ? "jours" : "jour") : (std::fabs(n) == 1 ? "day" : "days");
+    case Unit::months:
+      return fr ? "mois" : (std::fabs(n) == 1 ? "month" : "months");
+    case Unit::years:
+      return fr ? (plural ? "ans" : "an") : (std::fabs(n) == 1 ? "year" : "years");
+    case Unit::hours_per_week:
+      return fr ? "h/semaine" : "h/week";
+    case Unit::days_per_month:
+      return fr ? (plural ? "jours/mois" : "jour/mois") : "days/month";
+    case Unit::percent:
+      return "%";
+    case Unit::none:
+      return "";
   }
   return "";
 }
@@ -71,7 +78,8 @@ std::string format_date(Date d, Lang lang) {
   auto& f = formats[static_cast<int>(lang)];
   if (!f) {
     UErrorCode status = U_ZERO_ERROR;
-    f = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString("d MMMM y"), locale(lang), status);
+    f = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString("d MMMM y"), locale(lang),
+                                                status);
     f->setTimeZone(*icu::TimeZone::getGMT());
   }
   icu::UnicodeString text;
@@ -85,7 +93,9 @@ std::string format_value(const Value& v, Unit unit, Lang lang) {
   struct Visitor {
     Unit unit;
     Lang lang;
-    std::string operator()(std::monostate) const { return lang == Lang::fr ? "inconnu" : "unknown"; }
+    std::string operator()(std::monostate) const {
+      return lang == Lang::fr ? "inconnu" : "unknown";
+    }
     std::string operator()(bool b) const {
       return lang == Lang::fr ? (b ? "oui" : "non") : (b ? "yes" : "no");
     }

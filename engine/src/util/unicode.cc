@@ -10,16 +10,16 @@
 #include <stdexcept>
 
 namespace clef {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 // Code points below U+0300 are all NFC_QC=Yes (the first that is not is
 // U+0300 COMBINING GRAVE ACCENT), and so are U+2002–U+206F (only U+2000 and
 // U+2001 in General Punctuation have canonical decompositions) and the euro
 // sign: French text with ’ « » – … € is already NFC without asking ICU.
 // value_test checks this claim against ICU code point by code point.
-bool nfc_stable(uint32_t cp) { return cp < 0x300 || (cp >= 0x2002 && cp <= 0x206F) || cp == 0x20AC; }
+bool nfc_stable(uint32_t cp) {
+  return cp < 0x300 || (cp >= 0x2002 && cp <= 0x206F) || cp == 0x20AC;
+}
 
 namespace {
 
@@ -53,17 +53,32 @@ const icu::Normalizer2& nfc() {
 // fold the case. Cached for the Latin blocks, where almost all our text lives.
 std::string fold_code_point(UChar32 c) {
   switch (c) {
-    case 0x0152: case 0x0153: return "oe";  // Œ œ
-    case 0x00C6: case 0x00E6: return "ae";  // Æ æ
-    case 0x2019: case 0x2018: case 0x02BC: return "'";
-    case 0x2010: case 0x2011: case 0x2013: case 0x2014: return "-";
-    case 0x00A0: case 0x202F: return " ";
-    default: break;
+    case 0x0152:
+    case 0x0153:
+      return "oe";  // Œ œ
+    case 0x00C6:
+    case 0x00E6:
+      return "ae";  // Æ æ
+    case 0x2019:
+    case 0x2018:
+    case 0x02BC:
+      return "'";
+    case 0x2010:
+    case 0x2011:
+    case 0x2013:
+    case 0x2014:
+      return "-";
+    case 0x00A0:
+    case 0x202F:
+      return " ";
+    default:
+      break;
   }
   UErrorCode status = U_ZERO_ERROR;
   static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   icu::UnicodeString decomposed;
-  if (U_FAILURE(status) || !nfd->getDecomposition(c, decomposed)) decomposed = icu::UnicodeString(c);
+  if (U_FAILURE(status) || !nfd->getDecomposition(c, decomposed))
+    decomposed = icu::UnicodeString(c);
   std::string out;
   for (int32_t i = 0; i < decomposed.length();) {
     UChar32 d = decomposed.char32At(i);

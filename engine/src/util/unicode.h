@@ -2,10 +2,10 @@
 // accent- and case-insensitive folding used to match lexicons and names.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
-#include <cstdint>
 
 namespace clef {
 
