@@ -1,6 +1,7 @@
 // One check: derive facts, evaluate every rule of the document's kind, then
 // summarise (status, CLONG keys, missing facts, scheme fit).
 #include <algorithm>
+#include <array>
 #include <chrono>
 
 #include "../facts/derive.h"
@@ -61,6 +62,7 @@ Date today() {
 // Scratch space reused across checks on a thread: evaluation allocates nothing.
 struct Scratch {
   std::vector<Slot> when, condition;
+  std::vector<detail::Leaf> leaves;
 };
 Scratch& scratch() {
   static thread_local Scratch s;
@@ -111,21 +113,17 @@ Finding evaluate(const RulesetData& data, uint32_t i, const RuleContext& context
   return f;
 }
 
-Status status_of(const Decision& d) {
+Status status_of(const Decision& d, const RulesetData& data) {
   bool blocking_fail = false, blocking_unknown = false, reservation = false;
   for (auto& f : d.findings) {
-    Severity sev = d.rule(f).severity;
+    Severity sev = data.rules[f.rule].severity;
     if (sev == Severity::info) continue;
     if (f.outcome == Outcome::fail) {
-      if (sev == Severity::bloquant)
-        blocking_fail = true;
-      else
-        reservation = true;
+      if (sev == Severity::bloquant) blocking_fail = true;
+      else reservation = true;
     } else if (f.outcome == Outcome::unknown) {
-      if (sev == Severity::bloquant)
-        blocking_unknown = true;
-      else
-        reservation = true;
+      if (sev == Severity::bloquant) blocking_unknown = true;
+      else reservation = true;
     }
   }
   if (blocking_fail) return Status::non_conforme;
@@ -133,22 +131,22 @@ Status status_of(const Decision& d) {
   return reservation ? Status::conforme_avec_reserves : Status::conforme;
 }
 
-void summarise_keys(Decision& d) {
+void summarise_keys(Decision& d, const RulesetData& data) {
+  std::array<KeySummary, 9> keys{};
+  for (auto& f : d.findings) {
+    int key = data.rules[f.rule].key;
+    if (key < 1 || key > 8) continue;
+    if (f.outcome == Outcome::pass) ++keys[key].passed;
+    else if (f.outcome == Outcome::fail) ++keys[key].failed;
+    else if (f.outcome == Outcome::unknown) ++keys[key].unknown;
+  }
+  d.keys.reserve(8);
   for (int key = 1; key <= 8; ++key) {
-    KeySummary k;
+    KeySummary k = keys[key];
     k.key = key;
-    for (auto& f : d.findings) {
-      if (d.rule(f).key != key) continue;
-      if (f.outcome == Outcome::pass)
-        ++k.passed;
-      else if (f.outcome == Outcome::fail)
-        ++k.failed;
-      else if (f.outcome == Outcome::unknown)
-        ++k.unknown;
-    }
-    k.outcome = k.failed    ? Outcome::fail
+    k.outcome = k.failed ? Outcome::fail
                 : k.unknown ? Outcome::unknown
-                : k.passed  ? Outcome::pass
+                : k.passed ? Outcome::pass
                             : Outcome::not_applicable;
     d.keys.push_back(k);
   }
@@ -183,24 +181,19 @@ void fit_schemes(Decision& d, const RulesetData& data, RuleContext context, int 
     }
     context.scheme = static_cast<int>(sc);
     bool all_adjustable = true;
-    for (uint32_t i = 0; i < data.rules.size(); ++i) {
+    for (uint32_t i : data.fit_rules[sc]) {
       const CompiledRule& c = data.compiled[i];
-      // Eligibility is what blocks or must be fixed: bloquant and majeur rules.
-      Severity sev = data.rules[i].severity;
-      if (!(c.scheme_mask & (1u << sc)) || (sev != Severity::bloquant && sev != Severity::majeur))
-        continue;
       Finding f = evaluate(data, i, context, s, *d.facts);
       if (f.outcome == Outcome::unknown) fit.unknown.push_back(i);
       if (f.outcome != Outcome::fail) continue;
       fit.failing.push_back(i);
-      std::vector<detail::Leaf> leaves;
-      detail::deciding_leaves(c.condition, s.condition, detail::Want::false_, leaves);
+      s.leaves.clear();
+      detail::deciding_leaves(c.condition, s.condition, detail::Want::false_, s.leaves);
       bool adjusted = false;
-      for (auto leaf : leaves) {
+      for (auto leaf : s.leaves) {
         if (auto limit = detail::limit_of(c.condition, s.condition, leaf.node)) {
-          fit.adjustments.push_back({i, limit->fact, std::abs(limit->found - limit->limit),
-                                     limit->found, limit->limit, field(limit->fact).unit,
-                                     limit->decrease});
+          fit.adjustments.push_back({i, limit->fact, std::abs(limit->found - limit->limit), limit->found,
+                                     limit->limit, field(limit->fact).unit, limit->decrease});
           adjusted = true;
         }
       }
@@ -266,10 +259,10 @@ Decision check(std::shared_ptr<const Ruleset> ruleset, Document document,
     d.findings.push_back(evaluate(data, i, context, s, *facts));
   }
   d.ruleset = std::move(ruleset);
-  d.status = status_of(d);
+  d.status = status_of(d, data);
   gather_missing(d);
   if (d.kind == DocumentKind::mission) {
-    summarise_keys(d);
+    summarise_keys(d, data);
     if (options.scheme_fit) fit_schemes(d, data, context, context.scheme, s);
   }
   return d;

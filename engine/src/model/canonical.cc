@@ -16,7 +16,9 @@ void append_number(std::string& out, double n) {
 
 // Length-prefixed so that no text can forge a field boundary.
 void append_text(std::string& out, const std::string& s) {
-  append_number(out, static_cast<double>(s.size()));
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, s.size());
+  out.append(buf, r.ptr);
   out += ':';
   out += s;
 }
@@ -52,7 +54,7 @@ void append_value(std::string& out, const Value& v) {
 
 std::string canonical_form(const Document& document) {
   std::string out;
-  out.reserve(4096);
+  out.reserve(8192);
   out += to_string(document.kind);
   out += '\n';
   auto fields = catalogue();

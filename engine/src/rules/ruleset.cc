@@ -159,6 +159,13 @@ LoadResult Ruleset::load(const std::filesystem::path& rules_dir,
   if (read(registry_path, bytes))
     detail::load_registry(registry_path.string(), bytes, data->registry, result.errors);
   detail::link_exceptions(*data, result.errors);
+  data->fit_rules.resize(scheme_names().size());
+  for (uint32_t i = 0; i < data->rules.size(); ++i) {
+    Severity sev = data->rules[i].severity;
+    if (sev != Severity::bloquant && sev != Severity::majeur) continue;
+    for (size_t sc = 0; sc < scheme_names().size(); ++sc)
+      if (data->compiled[i].scheme_mask & (1u << sc)) data->fit_rules[sc].push_back(i);
+  }
   for (size_t i = 0; i < data->lexicon.size(); ++i) {
     const std::string& f = data->lexicon[i].folded;  // at least two bytes (lexicon loader)
     data->lexicon_by_prefix[RulesetData::lexicon_key(f[0], f[1])].push_back(

@@ -71,7 +71,10 @@ struct RulesetData {
   // start is compared only with the terms that can match it.
   std::vector<std::vector<uint16_t>> lexicon_by_prefix = std::vector<std::vector<uint16_t>>(65536);
   static size_t lexicon_key(unsigned char a, unsigned char b) { return a << 8 | b; }
-  size_t max_nodes = 0;  // the largest expression, to size scratch space once
+  size_t max_nodes = 0;
+  // Per scheme (index in scheme_names()), the bloquant and majeur rules
+  // specific to it: what scheme fit evaluates.
+  std::vector<std::vector<uint32_t>> fit_rules;  // the largest expression, to size scratch space once
 };
 
 // Loaders fill `data` and append errors; each is a file format of its own.

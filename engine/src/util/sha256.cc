@@ -6,8 +6,18 @@
 
 namespace clef {
 
+namespace {
+
+// OpenSSL 3 looks the algorithm up on every init unless it is fetched once.
+const EVP_MD* sha256() {
+  static EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  return md;
+}
+
+}  // namespace
+
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
-  if (!ctx_ || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), EVP_sha256(), nullptr) != 1)
+  if (!ctx_ || !sha256() || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), sha256(), nullptr) != 1)
     throw std::runtime_error("SHA-256 unavailable");
 }
 

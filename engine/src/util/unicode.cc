@@ -93,6 +93,16 @@ std::string fold_code_point(UChar32 c) {
   return out;
 }
 
+// General Punctuation (’ – — … « » live here or in Latin-1), folded once.
+const std::array<std::string, 0x70>& punctuation_table() {
+  static const auto table = [] {
+    std::array<std::string, 0x70> t;
+    for (UChar32 c = 0; c < 0x70; ++c) t[c] = fold_code_point(0x2000 + c);
+    return t;
+  }();
+  return table;
+}
+
 const std::array<std::string, 0x250>& latin_table() {
   static const auto table = [] {
     std::array<std::string, 0x250> t;
@@ -142,10 +152,13 @@ void fold_into(std::string& out, std::string_view text, std::vector<uint32_t>* m
       int32_t run = i;
       while (run < n && s[run] < 0x80) ++run;
       reserve(static_cast<size_t>(run - i));
-      for (; i < run; ++i) {
-        char c = static_cast<char>(s[i]);
-        out[w++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      char* dst = out.data() + w;  // one pointer for the run, so the loop vectorises
+      for (int32_t k = i; k < run; ++k) {
+        auto c = s[k];
+        dst[k - i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
       }
+      w += static_cast<size_t>(run - i);
+      i = run;
       continue;
     }
     if (s[i] < 0x80) {
@@ -157,7 +170,9 @@ void fold_into(std::string& out, std::string_view text, std::vector<uint32_t>* m
       U8_NEXT(s, i, n, c);
       if (c < 0) continue;  // input is validated on read; be safe anyway
       std::string slow;
-      const std::string& folded = c < 0x250 ? table[c] : (slow = fold_code_point(c));
+      const std::string& folded = c < 0x250                    ? table[c]
+                                  : (c >= 0x2000 && c < 0x2070) ? punctuation_table()[c - 0x2000]
+                                                                : (slow = fold_code_point(c));
       reserve(folded.size());
       std::memcpy(out.data() + w, folded.data(), folded.size());
       w += folded.size();
