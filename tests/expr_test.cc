@@ -65,6 +65,9 @@ BOOST_AUTO_TEST_CASE(type_errors_are_caught_when_compiling) {
                  .find("trop imbriquée") != std::string::npos);
   BOOST_TEST(compile_error(std::string(1000, '(') + "true").find("trop imbriquée") !=
              std::string::npos);
+  std::string chain = "weekly_hours";
+  for (int i = 0; i < 5000; ++i) chain += "+1";
+  BOOST_TEST(compile_error(chain + " > 1").find("trop longue") != std::string::npos);
   BOOST_TEST(compile_error("'x' in [title]").find("textes entre apostrophes") != std::string::npos);
   BOOST_TEST(compile_error("contains(['a'], 'a')").find("liste littérale") != std::string::npos);
   BOOST_TEST(compile_error("count(['a']) > 0").find("liste littérale") != std::string::npos);

@@ -1,5 +1,6 @@
 // Parsing and type checking of conditions, by recursive descent following the
 // grammar in docs/rules.md. Every name and type is resolved here, once.
+#include <algorithm>
 #include <charconv>
 
 #include "expr.h"
@@ -120,6 +121,14 @@ class Compiler {
 
   uint16_t add(Node node, size_t start) {
     node.text = std::string(trim(text_.substr(start, pos_ - start)));
+    // Evaluation recurses down the tree, and `1+1+1+…` parses in a loop into
+    // a left-deep tree: bound the depth of the tree, not only the syntax.
+    int depth = 1;
+    for (uint16_t child : {node.a, node.b})
+      if (child != kNone) depth = std::max(depth, depths_[child] + 1);
+    for (uint16_t item : node.items) depth = std::max(depth, depths_[item] + 1);
+    if (depth > kMaxTreeDepth) fail("expression trop longue ou trop imbriquée (profondeur " + std::to_string(kMaxTreeDepth) + " au plus)");
+    depths_.push_back(depth);
     expr_.nodes.push_back(std::move(node));
     if (expr_.nodes.size() >= kNone) fail("expression trop longue");
     return static_cast<uint16_t>(expr_.nodes.size() - 1);
@@ -258,6 +267,7 @@ class Compiler {
     ~Depth() { --c.depth_; }
   };
   static constexpr int kMaxNesting = 64;
+  static constexpr int kMaxTreeDepth = 128;
 
   uint16_t parse_primary() {
     Depth depth(*this);
@@ -481,6 +491,7 @@ class Compiler {
   const std::vector<ParamInfo>& params_;
   size_t pos_ = 0;
   int depth_ = 0;
+  std::vector<int> depths_;  // tree depth of each node, parallel to expr_.nodes
   uint16_t scope_ = kNone;
   Expr expr_;
 };
