@@ -65,6 +65,12 @@ BOOST_AUTO_TEST_CASE(standard_input_and_plain_output_when_piped) {
   BOOST_TEST(coloured.out.find("\x1b[32mCONFORME") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(huge_standard_input_is_refused_not_slurped) {
+  Run r = run_shell(std::string("head -c 20000000 /dev/zero | ") + CLEF_BINARY + " check -");
+  BOOST_TEST(r.exit_code == 2);
+  BOOST_TEST(r.err.find("-: fichier trop volumineux") == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(english_on_request) {
   Run r = run_clef("check --lang en --no-passes samples/faulty/guinee-vsi-30-mois.xml");
   BOOST_TEST(r.out.find("Verdict: NOT CONFORMING") != std::string::npos);

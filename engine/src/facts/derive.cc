@@ -170,9 +170,18 @@ void derive_volunteer(Document& d) {
   }
 }
 
+// The sum of a money column. An empty list sums to zero in the currency of the
+// budget it is compared with, so "no contributions" fails against a budget
+// rather than being unknown; an absent list stays unknown.
 std::optional<Money> sum_money(const Document& d, FieldId list, std::string_view sub_name) {
+  static const FieldId budget = id("budget.total");
   const auto* records = get<RecordList>(d, list);
-  if (!records || records->empty()) return std::nullopt;
+  if (!records) return std::nullopt;
+  if (records->empty()) {
+    const Money* total = get<Money>(d, budget);
+    if (!total) return std::nullopt;
+    return Money{0, total->currency};
+  }
   uint16_t sub = *find_sub_field(list, sub_name);
   Money total;
   for (auto& r : *records) {

@@ -4,7 +4,6 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include "raw_tree.h"
 
@@ -84,7 +83,11 @@ ReadResult read_document(std::string_view bytes, std::string_view name, InputFor
 ReadResult read_file(const std::string& path, InputFormat format) {
   std::string bytes;
   if (path == "-") {
-    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    // Read at most one byte past the limit: a huge stream is refused, not slurped.
+    char chunk[65536];
+    while (bytes.size() <= kMaxInputBytes && std::cin.read(chunk, sizeof chunk).gcount() > 0)
+      bytes.append(chunk, static_cast<size_t>(std::cin.gcount()));
+    if (bytes.size() > kMaxInputBytes) return failure(too_large(path, bytes.size()));
   } else {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
