@@ -72,6 +72,9 @@ struct Decision {
   std::vector<MissingFact> missing;
 
   std::shared_ptr<const Ruleset> ruleset;
+  // The parameter values in force at as_of, by parameter number (null when
+  // none is): computed once by check, reused by every explanation.
+  std::vector<const Value*> parameters;
   std::shared_ptr<const Document> facts;  // the document with derived facts filled in
 
   const Rule& rule(const Finding& f) const { return ruleset->rules()[f.rule]; }

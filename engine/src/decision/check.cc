@@ -119,11 +119,15 @@ Status status_of(const Decision& d, const RulesetData& data) {
     Severity sev = data.rules[f.rule].severity;
     if (sev == Severity::info) continue;
     if (f.outcome == Outcome::fail) {
-      if (sev == Severity::bloquant) blocking_fail = true;
-      else reservation = true;
+      if (sev == Severity::bloquant)
+        blocking_fail = true;
+      else
+        reservation = true;
     } else if (f.outcome == Outcome::unknown) {
-      if (sev == Severity::bloquant) blocking_unknown = true;
-      else reservation = true;
+      if (sev == Severity::bloquant)
+        blocking_unknown = true;
+      else
+        reservation = true;
     }
   }
   if (blocking_fail) return Status::non_conforme;
@@ -136,17 +140,20 @@ void summarise_keys(Decision& d, const RulesetData& data) {
   for (auto& f : d.findings) {
     int key = data.rules[f.rule].key;
     if (key < 1 || key > 8) continue;
-    if (f.outcome == Outcome::pass) ++keys[key].passed;
-    else if (f.outcome == Outcome::fail) ++keys[key].failed;
-    else if (f.outcome == Outcome::unknown) ++keys[key].unknown;
+    if (f.outcome == Outcome::pass)
+      ++keys[key].passed;
+    else if (f.outcome == Outcome::fail)
+      ++keys[key].failed;
+    else if (f.outcome == Outcome::unknown)
+      ++keys[key].unknown;
   }
   d.keys.reserve(8);
   for (int key = 1; key <= 8; ++key) {
     KeySummary k = keys[key];
     k.key = key;
-    k.outcome = k.failed ? Outcome::fail
+    k.outcome = k.failed    ? Outcome::fail
                 : k.unknown ? Outcome::unknown
-                : k.passed ? Outcome::pass
+                : k.passed  ? Outcome::pass
                             : Outcome::not_applicable;
     d.keys.push_back(k);
   }
@@ -192,8 +199,9 @@ void fit_schemes(Decision& d, const RulesetData& data, RuleContext context, int 
       bool adjusted = false;
       for (auto leaf : s.leaves) {
         if (auto limit = detail::limit_of(c.condition, s.condition, leaf.node)) {
-          fit.adjustments.push_back({i, limit->fact, std::abs(limit->found - limit->limit), limit->found,
-                                     limit->limit, field(limit->fact).unit, limit->decrease});
+          fit.adjustments.push_back({i, limit->fact, std::abs(limit->found - limit->limit),
+                                     limit->found, limit->limit, field(limit->fact).unit,
+                                     limit->decrease});
           adjusted = true;
         }
       }
@@ -240,7 +248,8 @@ Decision check(std::shared_ptr<const Ruleset> ruleset, Document document,
   hash.update(code(d.phase));
   d.id = "D-" + hash.hex().substr(0, 20);
 
-  auto params = detail::params_at(data, d.as_of);
+  d.parameters = detail::params_at(data, d.as_of);
+  const auto& params = d.parameters;
   RuleContext context;
   context.kind = document.kind;
   context.phase = options.phase;

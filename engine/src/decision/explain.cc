@@ -253,7 +253,7 @@ Explanation explain(const Decision& d, const Finding& finding, Lang lang) {
   x.remediation = rule.remediation.get(lang);
 
   // Evaluate again, in the decision's context, to read every sub-condition.
-  auto params = detail::params_at(data, d.as_of);
+  const auto& params = d.parameters;
   detail::RuleContext context;
   context.kind = d.kind;
   context.phase = d.phase;
