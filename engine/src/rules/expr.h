@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,9 +55,10 @@ struct Node {
   Unit unit = Unit::none;
   uint16_t a = kNone;           // first operand
   uint16_t b = kNone;           // second operand
-  FieldId fact = 0;             // Op::fact; for record_field, the list field
+  FieldId fact = 0;  // Op::fact: slot in EvalContext::facts; record_field: the list field
   uint16_t index = 0;           // parameter number (Op::param) or sub-field (Op::record_field)
   std::vector<uint16_t> items;  // Op::list
+  std::span<const std::string_view> values;  // Op::fact of an enumeration: its values
   Value literal;                // Op::literal
   std::string text;             // source text of this node, for explanations
 };
@@ -93,8 +96,43 @@ struct CompileError {
   std::string message;
 };
 
-// Compiles `text` for documents of `kind`. On failure `error` is set and the
-// returned expression is empty.
+// What a name in a condition stands for. Rules name document facts; document
+// templates also name decision fields and loop items, kept in further slots.
+struct NameInfo {
+  uint16_t slot = 0;  // index in EvalContext::facts
+  Type type = Type::text;
+  Unit unit = Unit::none;
+  std::span<const std::string_view> values;  // enumeration values, to check literals
+  // Record lists only: the catalogue field whose sub-fields any()/sum() reach.
+  FieldId list_field = 0;
+};
+
+class NameScope {
+ public:
+  virtual ~NameScope() = default;
+  virtual std::optional<NameInfo> find(std::string_view name) const = 0;
+  // The message for a name find() does not know (French, like all compile errors).
+  virtual std::string unknown(std::string_view name) const = 0;
+};
+
+// The facts of documents of one kind, by catalogue path; slot = FieldId.
+class DocumentNames : public NameScope {
+ public:
+  explicit DocumentNames(DocumentKind kind) : kind_(kind) {}
+  std::optional<NameInfo> find(std::string_view name) const override;
+  std::string unknown(std::string_view name) const override;
+
+ private:
+  DocumentKind kind_;
+};
+NameInfo name_info(FieldId id);
+Type type_of(FieldType t);
+
+// Compiles `text` against `names`. On failure `error` is set and the returned
+// expression is empty.
+Expr compile(std::string_view text, const NameScope& names, const std::vector<ParamInfo>& params,
+             CompileError& error);
+// The same for the facts of documents of `kind`.
 Expr compile(std::string_view text, DocumentKind kind, const std::vector<ParamInfo>& params,
              CompileError& error);
 

@@ -27,8 +27,6 @@ std::string_view to_string(Type t) {
   return "";
 }
 
-namespace {
-
 Type type_of(FieldType t) {
   switch (t) {
     case FieldType::boolean:
@@ -48,6 +46,30 @@ Type type_of(FieldType t) {
       return Type::text;
   }
 }
+
+NameInfo name_info(FieldId id) {
+  const FieldSpec& spec = field(id);
+  NameInfo info;
+  info.slot = id;
+  info.type = type_of(spec.type);
+  info.unit = spec.unit;
+  info.values = spec.values;
+  info.list_field = id;
+  return info;
+}
+
+std::optional<NameInfo> DocumentNames::find(std::string_view name) const {
+  auto id = find_field(name);
+  if (!id || !field(*id).in(kind_)) return std::nullopt;
+  return name_info(*id);
+}
+
+std::string DocumentNames::unknown(std::string_view name) const {
+  return "fait inconnu « " + std::string(name) + " » pour un document " +
+         std::string(to_string(kind_)) + " (voir docs/model.md)";
+}
+
+namespace {
 
 Node make(Op op, Type type, Unit unit = Unit::none, uint16_t a = kNone, uint16_t b = kNone) {
   Node n;
@@ -72,8 +94,8 @@ struct Failure {
 
 class Compiler {
  public:
-  Compiler(std::string_view text, DocumentKind kind, const std::vector<ParamInfo>& params)
-      : text_(text), kind_(kind), params_(params) {}
+  Compiler(std::string_view text, const NameScope& names, const std::vector<ParamInfo>& params)
+      : text_(text), names_(names), params_(params) {}
 
   Expr run() {
     uint16_t root = parse_or();
@@ -369,16 +391,16 @@ class Compiler {
         return add(std::move(n), start);
       }
     }
-    auto id = find_field(name);
-    if (!id || !field(*id).in(kind_)) {
+    auto info = names_.find(name);
+    if (!info) {
       std::string where =
           scope_ != kNone ? " ni champ de « " + std::string(field(scope_).path) + " »" : "";
-      fail_at(start, "fait inconnu « " + name + " » pour un document " +
-                         std::string(to_string(kind_)) + where + " (voir docs/model.md)");
+      fail_at(start, names_.unknown(name) + where);
     }
-    const FieldSpec& spec = field(*id);
-    Node n = make(Op::fact, type_of(spec.type), spec.unit);
-    n.fact = *id;
+    Node n = make(Op::fact, info->type, info->unit);
+    n.fact = info->slot;
+    n.values = info->values;
+    n.index = info->list_field;  // for record lists, read back by any()/sum()
     return add(std::move(n), start);
   }
 
@@ -432,7 +454,7 @@ class Compiler {
           fail_at(arg_start, name + "() porte sur un champ liste du document");
         expect(",");
         uint16_t saved = scope_;
-        scope_ = node(first).fact;
+        scope_ = node(first).index;
         size_t inner_start = (skip_space(), pos_);
         n.b = parse_or();
         scope_ = saved;
@@ -474,7 +496,7 @@ class Compiler {
     if (lit.op != Op::literal || lit.type != Type::text) return;
     std::span<const std::string_view> values;
     if (o.op == Op::fact)
-      values = field(o.fact).values;
+      values = o.values;
     else if (o.op == Op::record_field)
       values = field(o.fact).sub_fields[o.index].values;
     if (values.empty()) return;
@@ -487,7 +509,7 @@ class Compiler {
   }
 
   std::string_view text_;
-  DocumentKind kind_;
+  const NameScope& names_;
   const std::vector<ParamInfo>& params_;
   size_t pos_ = 0;
   int depth_ = 0;
@@ -500,8 +522,13 @@ class Compiler {
 
 Expr compile(std::string_view text, DocumentKind kind, const std::vector<ParamInfo>& params,
              CompileError& error) {
+  return compile(text, DocumentNames(kind), params, error);
+}
+
+Expr compile(std::string_view text, const NameScope& names, const std::vector<ParamInfo>& params,
+             CompileError& error) {
   try {
-    return Compiler(text, kind, params).run();
+    return Compiler(text, names, params).run();
   } catch (const Failure& f) {
     error = {f.offset, f.message};
     return Expr{};
