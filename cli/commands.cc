@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -11,50 +12,14 @@
 #include "clef/schema.h"
 
 namespace clef::cli {
-namespace {
-
-Lang lang_of(const Options& o) {
-  return o.lang == "en" ? Lang::en : Lang::fr;
-}
-
-std::filesystem::path rules_dir(const Options& o) {
-  if (!o.rules_dir.empty()) return o.rules_dir;
-  if (const char* env = std::getenv("CLEF_RULES_DIR")) return env;
-  return CLEF_DEFAULT_RULES_DIR;
-}
-
-// Loads the rules or prints every load error; null on failure.
-std::shared_ptr<const Ruleset> load(const Options& o) {
-  std::optional<std::filesystem::path> registry;
-  if (!o.registry.empty()) registry = o.registry;
-  LoadResult r = Ruleset::load(rules_dir(o), registry);
-  for (auto& e : r.errors) std::cerr << e.format() << "\n";
-  if (!r.errors.empty())
-    std::cerr << (lang_of(o) == Lang::fr ? "clef : règles refusées (" : "clef: rules refused (")
-              << r.errors.size() << (lang_of(o) == Lang::fr ? " erreur(s))\n" : " error(s))\n");
-  return r.ruleset;
-}
-
-}  // namespace
 
 int run_check(const Options& o) {
   const Lang lang = lang_of(o);
   auto ruleset = load(o);
   if (!ruleset) return kExitRules;
   CheckOptions options;
-  options.phase = o.phase == "submission" ? Phase::submission : Phase::draft;
-  if (!o.as_of.empty()) {
-    options.as_of = Date::from_iso(o.as_of);
-    if (!options.as_of) {
-      std::cerr << "clef: --as-of " << o.as_of
-                << (lang == Lang::fr ? " : date AAAA-MM-JJ attendue\n"
-                                     : ": expected a YYYY-MM-DD date\n");
-      return kExitUsage;
-    }
-  }
-  InputFormat format = o.input_format == "xml"    ? InputFormat::xml
-                       : o.input_format == "json" ? InputFormat::json
-                                                  : InputFormat::automatic;
+  if (!check_options(o, options)) return kExitUsage;
+  InputFormat format = input_format(o);
   const bool json = o.format == "json";
   const bool many = o.files.size() > 1;
   int exit_code = kExitConforming;

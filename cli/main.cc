@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
                  "Accredited-carrier registry (XML) replacing the bundled example");
   app.add_option("--lang", o.lang, "Language of the reports: fr (default) or en")
       ->check(CLI::IsMember({"fr", "en"}));
+  app.add_option("--templates", o.templates_dir,
+                 "Document templates directory (default: $CLEF_TEMPLATES_DIR or the bundled "
+                 "templates/)");
 
   auto* check = app.add_subcommand("check", "Check mission descriptions or partnership agreements");
   check->add_option("files", o.files, "Files to check (XML or JSON; - for standard input)")
@@ -50,6 +53,34 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember({"xsd", "json", "decision"}));
 
+  // The document commands share the check options and write one PDF.
+  auto document_command = [&](const char* name, const char* help, const char* file_help) {
+    auto* cmd = app.add_subcommand(name, help);
+    cmd->add_option("file", o.files, file_help)->required()->expected(1);
+    cmd->add_option("-o,--output", o.output, "PDF to write (- for standard output)")->required();
+    cmd->add_option("--as-of", o.as_of,
+                    "Date whose rules apply (YYYY-MM-DD; default: the start date)");
+    cmd->add_option("--phase", o.phase, "draft (default) or submission")
+        ->check(CLI::IsMember({"draft", "submission"}));
+    cmd->add_option("--input-format", o.input_format, "auto (default), xml or json")
+        ->check(CLI::IsMember({"auto", "xml", "json"}));
+    return cmd;
+  };
+  auto* report = document_command("report", "Write the conformity report of a document (PDF)",
+                                  "Mission, agreement or call (XML or JSON; - for standard input)");
+  auto* tor = document_command("tor", "Write the terms of reference of a mission or a call (PDF)",
+                               "Mission or call for tenders (XML or JSON)");
+  tor->add_flag("--strict", o.strict,
+                "Refuse (exit 1) instead of watermarking a mission with blocking findings");
+  auto* contract = document_command(
+      "contract", "Write the contract of a mission for one volunteer (PDF)", "Mission (XML or JSON)");
+  contract->add_option("--volunteer", o.volunteer, "Volunteer file (XML or JSON)")->required();
+
+  auto* templates = app.add_subcommand("templates", "Check the document templates");
+  templates->require_subcommand(1);
+  templates->fallthrough();
+  templates->add_subcommand("check", "Load every template and report every error");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -62,6 +93,10 @@ int main(int argc, char** argv) {
     o.color_on = o.color == "always";
 
   if (*check) return clef::cli::run_check(o);
+  if (*report) return clef::cli::run_report(o);
+  if (*tor) return clef::cli::run_tor(o);
+  if (*contract) return clef::cli::run_contract(o);
+  if (*templates) return clef::cli::run_templates_check(o);
   if (*schema) return clef::cli::run_schema(o);
   if (rules->got_subcommand("list")) return clef::cli::run_rules_list(o);
   if (rules->got_subcommand("show")) return clef::cli::run_rules_show(o);

@@ -4,7 +4,9 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../read/raw_tree.h"
@@ -43,6 +45,30 @@ class XmlSource {
     errors_.push_back({file_,
                        lines_.position(static_cast<uint32_t>(text.offset_debug() + offset_in_text)),
                        std::move(message)});
+  }
+  // pugixml keeps no position for attributes: find the value after its name,
+  // before the next '<' (which an attribute value cannot contain).
+  uint32_t attribute_offset(pugi::xml_node node, const char* name) const {
+    size_t from = node.offset_debug();
+    size_t end = std::min(bytes_.find('<', from), bytes_.size());
+    std::string_view tag(bytes_.data() + from, end - from);
+    for (size_t at = tag.find(name); at != std::string_view::npos; at = tag.find(name, at + 1)) {
+      size_t after = at + std::char_traits<char>::length(name);
+      bool starts = at > 0 && (tag[at - 1] == ' ' || tag[at - 1] == '\n' || tag[at - 1] == '\t' ||
+                               tag[at - 1] == '\r');
+      while (after < tag.size() && tag[after] == ' ') ++after;
+      if (!starts || after >= tag.size() || tag[after] != '=') continue;
+      ++after;
+      while (after < tag.size() && tag[after] == ' ') ++after;
+      if (after < tag.size() && (tag[after] == '"' || tag[after] == '\'')) ++after;
+      return static_cast<uint32_t>(from + after);
+    }
+    return static_cast<uint32_t>(from);
+  }
+  void error_in_attribute(pugi::xml_node node, const char* name, size_t offset_in_value,
+                          std::string message) const {
+    error_at(static_cast<uint32_t>(attribute_offset(node, name) + offset_in_value),
+             std::move(message));
   }
   void error(pugi::xml_node node, std::string message) const {
     errors_.push_back({file_, position(node), std::move(message)});

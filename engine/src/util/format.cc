@@ -89,6 +89,14 @@ std::string format_date(Date d, Lang lang) {
   return out;
 }
 
+std::string format_country(const std::string& code, Lang lang) {
+  icu::UnicodeString name;
+  icu::Locale("", code.c_str()).getDisplayCountry(locale(lang), name);
+  std::string out;
+  name.toUTF8String(out);
+  return out.empty() ? code : out;
+}
+
 std::string format_value(const Value& v, Unit unit, Lang lang) {
   struct Visitor {
     Unit unit;

@@ -13,6 +13,8 @@ namespace clef {
 std::string format_number(double n, Unit unit, Lang lang);
 std::string format_money(int64_t cents, const std::string& currency, Lang lang);
 std::string format_date(Date d, Lang lang);
+// "Viêt Nam" / "Vietnam" for "VN": ICU's display name of an ISO 3166 code.
+std::string format_country(const std::string& code, Lang lang);
 std::string format_value(const Value& v, Unit unit, Lang lang);
 
 }  // namespace clef

@@ -1,0 +1,150 @@
+// The document commands: report, tor, contract and templates check. Each
+// reads one file, checks it, and hands the decision to a template.
+#include <iostream>
+#include <optional>
+
+#include "clef/documents.h"
+#include "clef/render.h"
+#include "common.h"
+
+namespace clef::cli {
+namespace {
+
+// Everything a document command starts from; null members mean "refused,
+// already reported" and `exit_code` says why.
+struct Inputs {
+  std::shared_ptr<const Ruleset> ruleset;
+  std::shared_ptr<const TemplateSet> templates;
+  std::optional<Document> document;
+  CheckOptions options;
+  int exit_code = 0;
+};
+
+Inputs prepare(const Options& o) {
+  Inputs in;
+  in.ruleset = load(o);
+  in.templates = load_templates(o);
+  if (!in.ruleset || !in.templates) return in.exit_code = kExitRules, in;
+  if (!check_options(o, in.options)) return in.exit_code = kExitUsage, in;
+  ReadResult read = read_file(o.files.at(0), input_format(o));
+  for (auto& e : read.errors) std::cerr << e.format(lang_of(o)) << "\n";
+  if (!read.document) return in.exit_code = kExitUsage, in;
+  in.document = std::move(read.document);
+  return in;
+}
+
+int render_to(const Options& o, const TemplateSet& templates, const std::string& id,
+              const Decision& decision) {
+  std::string pdf;
+  PdfOptions options;
+  options.lang = lang_of(o);
+  try {
+    pdf = render_pdf(templates, id, decision, options);
+  } catch (const std::exception& e) {
+    std::cerr << "clef: " << e.what() << "\n";
+    return kExitOutput;
+  }
+  if (!write_output(o, o.output, pdf)) return kExitOutput;
+  if (o.output != "-")
+    std::cerr << o.output << " : " << to_string(decision.status, lang_of(o)) << " · "
+              << decision.id << "\n";
+  return kExitConforming;
+}
+
+// The findings that stop a document, for stderr: bloquant rules that fail,
+// and those that cannot be checked with the facts they lack.
+void print_blocking(const Options& o, const Decision& d) {
+  const Lang lang = lang_of(o);
+  for (auto& f : d.findings) {
+    const Rule& rule = d.rule(f);
+    if (rule.severity != Severity::bloquant) continue;
+    if (f.outcome == Outcome::fail) {
+      Explanation e = explain(d, f, lang);
+      std::cerr << "  " << rule.id << " — " << e.message << "\n";
+      if (!e.found.empty()) std::cerr << tr(o, "      constaté : ", "      found: ") << e.found << "\n";
+      if (!e.expected.empty())
+        std::cerr << tr(o, "      attendu : ", "      expected: ") << e.expected << "\n";
+      std::cerr << tr(o, "      pour corriger : ", "      to fix: ") << e.remediation << "\n";
+    } else if (f.outcome == Outcome::unknown) {
+      std::cerr << "  " << rule.id << " — " << rule.title.get(lang)
+                << tr(o, " : information manquante — ", ": missing information — ");
+      for (size_t i = 0; i < f.missing.size(); ++i)
+        std::cerr << (i ? ", " : "") << label(f.missing[i], lang) << " (" << field(f.missing[i]).path
+                  << ")";
+      std::cerr << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+int run_report(const Options& o) {
+  Inputs in = prepare(o);
+  if (!in.document) return in.exit_code;
+  Decision d = check(in.ruleset, std::move(*in.document), in.options);
+  return render_to(o, *in.templates, report_template(d), d);
+}
+
+int run_tor(const Options& o) {
+  Inputs in = prepare(o);
+  if (!in.document) return in.exit_code;
+  Decision d = check(in.ruleset, std::move(*in.document), in.options);
+  std::string id = tor_template(d);
+  if (id.empty()) {
+    std::cerr << "clef: " << o.files[0]
+              << tr(o, " : pas de termes de référence pour une convention (mission ou appel d'offres attendu)\n",
+                    ": no terms of reference for an agreement (a mission or a call for tenders is expected)\n");
+    return kExitUsage;
+  }
+  if (o.strict && d.status != Status::conforme && d.status != Status::conforme_avec_reserves) {
+    std::cerr << "clef: " << o.files[0] << " : " << to_string(d.status, lang_of(o))
+              << tr(o, " — termes de référence refusés (--strict) :\n",
+                    " — terms of reference refused (--strict):\n");
+    print_blocking(o, d);
+    return kExitNotConforming;
+  }
+  return render_to(o, *in.templates, id, d);
+}
+
+int run_contract(const Options& o) {
+  Inputs in = prepare(o);
+  if (!in.document) return in.exit_code;
+  if (in.document->kind != DocumentKind::mission) {
+    std::cerr << "clef: " << o.files[0]
+              << tr(o, " : un contrat se fait pour une mission\n", ": a contract is made for a mission\n");
+    return kExitUsage;
+  }
+  std::vector<InputError> errors;
+  if (!read_volunteer_file(o.volunteer, *in.document, errors, input_format(o))) {
+    for (auto& e : errors) std::cerr << e.format(lang_of(o)) << "\n";
+    return kExitUsage;
+  }
+  Decision d = check(in.ruleset, std::move(*in.document), in.options);
+  std::string id = contract_template(d);
+  if (id.empty()) {
+    std::cerr << "clef: " << o.files[0]
+              << tr(o, " : pas de modèle de contrat pour ce dispositif (VSI, Service Civique ou congé de solidarité internationale)\n",
+                    ": no contract template for this scheme (VSI, Service Civique or international solidarity leave)\n");
+    return kExitUsage;
+  }
+  if (d.status == Status::non_conforme || d.status == Status::incomplet) {
+    std::cerr << "clef: " << o.files[0] << " + " << o.volunteer << " : "
+              << to_string(d.status, lang_of(o))
+              << tr(o, " — contrat refusé, la mission ou le volontaire n'est pas éligible :\n",
+                    " — contract refused, the mission or the volunteer is not eligible:\n");
+    print_blocking(o, d);
+    return kExitNotConforming;
+  }
+  return render_to(o, *in.templates, id, d);
+}
+
+int run_templates_check(const Options& o) {
+  auto templates = load_templates(o);
+  if (!templates) return kExitRules;
+  for (auto& t : templates->list())
+    std::cout << t.id << "\t" << t.kinds << "\t" << t.file << "\n";
+  std::cout << templates->list().size() << tr(o, " modèles valides\n", " valid templates\n");
+  return 0;
+}
+
+}  // namespace clef::cli

@@ -1,0 +1,368 @@
+// Drawing a template for one decision: fill the slots (document facts,
+// decision fields, loop items), evaluate conditions, and hand each block to
+// the PDF layout. Nothing here decides anything about the mission.
+#include <optional>
+#include <stdexcept>
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include "../util/format.h"
+#include "clef/render.h"
+#include "template.h"
+
+namespace clef {
+namespace doc {
+namespace {
+
+using detail::Slot;
+
+std::string_view colour_name(Status s) {
+  switch (s) {
+    case Status::conforme:
+      return "green";
+    case Status::conforme_avec_reserves:
+      return "orange";
+    case Status::non_conforme:
+      return "red";
+    case Status::incomplet:
+      return "grey";
+  }
+  return "grey";
+}
+
+pdf::Rgb colour_of(std::string_view name) {
+  if (name == "green") return pdf::colour::green;
+  if (name == "orange") return pdf::colour::orange;
+  if (name == "red") return pdf::colour::red;
+  if (name == "blue") return pdf::colour::blue;
+  return pdf::colour::grey;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (auto& p : parts) out += (out.empty() ? "" : std::string(separator)) + p;
+  return out;
+}
+
+class Renderer {
+ public:
+  Renderer(const Template& t, const Labels& labels, const Decision& d, Lang lang)
+      : t_(t), labels_(labels), d_(d), lang_(lang), explanations_(d.findings.size()) {
+    slots_.resize(t.slots.size());
+    std::copy(d.facts->values.begin(), d.facts->values.end(), slots_.begin());
+    fill_decision();
+  }
+
+  pdf::Metadata metadata() {
+    pdf::Metadata m;
+    bool fr = lang_ == Lang::fr;
+    m.title = text(t_.title);
+    m.author = t_.author.empty() ? "clef" : text(t_.author);
+    m.subject = text(t_.subject);
+    m.keywords = text(t_.keywords);
+    m.created = d_.as_of;
+    m.footer = (fr ? "Décision " : "Decision ") + d_.id + (fr ? " · règles " : " · rules ") +
+               d_.revision;
+    m.page_label = fr ? "Page {n} sur {m}" : "Page {n} of {m}";
+    return m;
+  }
+
+  void draw(pdf::Layout& layout) {
+    walk(t_.body, [&](const Node& n) { block(layout, n); });
+  }
+
+ private:
+  // ---- slots
+
+  void set(uint16_t slot, std::string s) { slots_[slot] = Value(std::move(s)); }
+  void set(uint16_t slot, std::string_view s) { slots_[slot] = Value(std::string(s)); }
+  void set(uint16_t slot, const char* s) { slots_[slot] = Value(std::string(s)); }
+  void set(uint16_t slot, double n) { slots_[slot] = Value(n); }
+  void set(uint16_t slot, bool b) { slots_[slot] = Value(b); }
+
+  void fill_decision() {
+    namespace f = decision_field;
+    const uint16_t base = static_cast<uint16_t>(catalogue().size());
+    int blocking = 0, failed = 0, unknown = 0, reserves = 0;
+    double open[4] = {0, 0, 0, 0};
+    double not_applicable = 0;
+    for (auto& finding : d_.findings) {
+      if (finding.outcome == Outcome::not_applicable) ++not_applicable;
+      Severity s = d_.rule(finding).severity;
+      if (finding.outcome == Outcome::fail || finding.outcome == Outcome::unknown)
+        ++open[static_cast<size_t>(s)];
+      if (finding.outcome == Outcome::fail) ++failed;
+      if (finding.outcome == Outcome::unknown) ++unknown;
+      if (finding.outcome == Outcome::fail && s == Severity::bloquant) ++blocking;
+      if ((finding.outcome == Outcome::fail || finding.outcome == Outcome::unknown) &&
+          (s == Severity::majeur || s == Severity::mineur))
+        ++reserves;
+    }
+    set(base + f::id, d_.id);
+    set(base + f::revision, d_.revision);
+    slots_[base + f::as_of] = Value(d_.as_of);
+    set(base + f::phase, code(d_.phase));
+    const bool fr = lang_ == Lang::fr;
+    set(base + f::phase_label, d_.phase == Phase::draft ? (fr ? "projet" : "draft")
+                                                        : (fr ? "dépôt" : "submission"));
+    set(base + f::kind, to_string(d_.kind));
+    set(base + f::status, code(d_.status));
+    set(base + f::status_label, to_string(d_.status, lang_));
+    set(base + f::status_colour, colour_name(d_.status));
+    set(base + f::blocking_count, static_cast<double>(blocking));
+    set(base + f::failed_count, static_cast<double>(failed));
+    set(base + f::unknown_count, static_cast<double>(unknown));
+    set(base + f::reserve_count, static_cast<double>(reserves));
+    set(base + f::open_bloquant, open[0]);
+    set(base + f::open_majeur, open[1]);
+    set(base + f::open_mineur, open[2]);
+    set(base + f::open_info, open[3]);
+    set(base + f::checked_count, static_cast<double>(d_.findings.size()) - not_applicable);
+    set(base + f::not_applicable_count, not_applicable);
+    set(base + f::registry_example, d_.ruleset->registry_is_example());
+  }
+
+  void fill_finding(const Node& loop, size_t index) {
+    const Finding& finding = d_.findings[index];
+    const Rule& rule = d_.rule(finding);
+    const uint16_t s = loop.first_slot;
+    const bool fr = lang_ == Lang::fr;
+    set(s + item::rule_id, rule.id);
+    set(s + item::severity, code(rule.severity));
+    set(s + item::severity_label, to_string(rule.severity, lang_));
+    set(s + item::outcome, code(finding.outcome));
+    set(s + item::outcome_label, to_string(finding.outcome, lang_));
+    set(s + item::title, rule.title.get(lang_));
+    set(s + item::pack, rule.pack);
+    set(s + item::key, static_cast<double>(rule.key));
+    bool unconfirmed = rule.reference.confidence == Confidence::unconfirmed;
+    set(s + item::reference,
+        rule.reference.text + (unconfirmed ? (fr ? " [source non confirmée]" : " [unconfirmed source]") : ""));
+    set(s + item::reference_url, rule.reference.url);
+    set(s + item::confidence, unconfirmed ? "unconfirmed" : "confirmed");
+    std::vector<std::string> missing;
+    for (FieldId id : finding.missing) missing.emplace_back(label(id, lang_));
+    set(s + item::missing, join(missing, ", "));
+    if (!loop.needs_explanation) return;
+    auto& e = explanations_[index];
+    if (!e) e = explain(d_, finding, lang_);
+    set(s + item::message, e->message);
+    set(s + item::found, e->found);
+    set(s + item::expected, e->expected);
+    set(s + item::remediation, e->remediation);
+  }
+
+  void fill_key(const Node& loop, const KeySummary& k) {
+    const uint16_t s = loop.first_slot;
+    set(s + item::number, static_cast<double>(k.key));
+    set(s + item::key_title, labels_.keys[static_cast<size_t>(k.key)][lang_ == Lang::fr ? 0 : 1]);
+    set(s + item::key_outcome, code(k.outcome));
+    set(s + item::key_outcome_label, to_string(k.outcome, lang_));
+    set(s + item::passed, static_cast<double>(k.passed));
+    set(s + item::failed, static_cast<double>(k.failed));
+    set(s + item::unknown, static_cast<double>(k.unknown));
+  }
+
+  void fill_fit(const Node& loop, const SchemeFit& fit) {
+    const uint16_t s = loop.first_slot;
+    set(s + item::scheme, fit.scheme);
+    set(s + item::scheme_label, scheme_label(fit.scheme, lang_));
+    set(s + item::current, fit.current);
+    set(s + item::verdict, code(fit.verdict));
+    set(s + item::verdict_label, to_string(fit.verdict, lang_));
+    std::vector<std::string> adjustments, failing, unknown;
+    for (auto& a : fit.adjustments)
+      adjustments.push_back(describe(a, lang_) + " (" + std::string(label(a.fact, lang_)) + ")");
+    for (uint32_t r : fit.failing) failing.push_back(d_.ruleset->rules()[r].id);
+    for (uint32_t r : fit.unknown) unknown.push_back(d_.ruleset->rules()[r].id);
+    set(s + item::adjustments, join(adjustments, " ; "));
+    set(s + item::failing, join(failing, ", "));
+    set(s + item::fit_unknown, join(unknown, ", "));
+  }
+
+  void fill_fact(const Node& loop, const MissingFact& m) {
+    const uint16_t s = loop.first_slot;
+    std::vector<std::string> rules;
+    for (uint32_t r : m.rules) rules.push_back(d_.ruleset->rules()[r].id);
+    set(s + item::path, field(m.field).path);
+    set(s + item::label, label(m.field, lang_));
+    set(s + item::rules, join(rules, ", "));
+  }
+
+  // ---- control
+
+  bool test(const Expr& e) {
+    if (e.empty()) return true;
+    static const std::vector<const Value*> kNoParams;
+    detail::EvalContext context{&slots_, &kNoParams};
+    const Slot& r = detail::evaluate(e, context, eval_);
+    return r.known && r.b;  // unknown is not true: a missing fact never shows a block
+  }
+
+  template <class Leaf>
+  void walk(const std::vector<Node>& nodes, Leaf&& leaf) {
+    for (const Node& n : nodes) {
+      if (n.element == Element::if_) {
+        walk(test(n.when) ? n.children : n.otherwise, leaf);
+      } else if (!test(n.when)) {
+        continue;
+      } else if (n.element == Element::for_) {
+        loop(n, [&] { walk(n.children, leaf); });
+      } else {
+        leaf(n);
+      }
+    }
+  }
+
+  template <class Body>
+  void loop(const Node& n, Body&& body) {
+    auto run = [&] {
+      if (test(n.where)) body();
+    };
+    switch (n.source) {
+      case Source::findings:
+        for (size_t i = 0; i < d_.findings.size(); ++i) fill_finding(n, i), run();
+        break;
+      case Source::keys:
+        for (auto& k : d_.keys) fill_key(n, k), run();
+        break;
+      case Source::scheme_fit:
+        for (auto& f : d_.scheme_fit) fill_fit(n, f), run();
+        break;
+      case Source::missing_facts:
+        for (auto& m : d_.missing) fill_fact(n, m), run();
+        break;
+      case Source::text_list:
+        if (auto* list = d_.facts->values[n.list_field].get<TextList>())
+          for (auto& s : *list) set(n.first_slot, s), run();
+        break;
+      case Source::record_list:
+        if (auto* list = d_.facts->values[n.list_field].get<RecordList>())
+          for (auto& record : *list) {
+            for (size_t i = 0; i < record.size(); ++i) slots_[n.first_slot + i] = record[i];
+            run();
+          }
+        break;
+    }
+  }
+
+  // ---- text
+
+  std::string format(uint16_t slot) {
+    const Value& v = slots_[slot];
+    const SlotFormat& f = t_.slots[slot];
+    if (!v.known()) return lang_ == Lang::fr ? "[à compléter]" : "[to be completed]";
+    if (auto* s = v.get<std::string>()) {
+      if (f.field_type == FieldType::country) return format_country(*s, lang_);
+      if (f.field_type == FieldType::enumeration) {
+        if (f.field_path == "scheme") return std::string(scheme_label(*s, lang_));
+        if (auto* l = labels_.value(f.field_path, *s, lang_)) return *l;
+      }
+      return *s;
+    }
+    return format_value(v, f.unit, lang_);
+  }
+
+  std::string text(const Text& t) {
+    std::string out;
+    for (const Piece& p : t.lang[lang_ == Lang::fr ? 0 : 1])
+      out += p.slot == kNone ? p.literal : format(p.slot);
+    return out;
+  }
+
+  std::string upper(const std::string& s) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+    u.toUpper(icu::Locale(lang_ == Lang::fr ? "fr" : "en"));
+    std::string out;
+    return u.toUTF8String(out);
+  }
+
+  // ---- blocks
+
+  void block(pdf::Layout& layout, const Node& n) {
+    switch (n.element) {
+      case Element::heading:
+        return layout.heading(text(n.text), n.level);
+      case Element::paragraph:
+        return layout.paragraph(text(n.text), n.style);
+      case Element::badge:
+        return layout.status_badge(upper(text(n.text)), colour_of(text(n.colour)));
+      case Element::spacer:
+        return layout.spacer(n.mm);
+      case Element::page_break:
+        return layout.page_break();
+      case Element::watermark:
+        return layout.watermark(text(n.text));
+      case Element::bullets: {
+        std::vector<std::string> items;
+        const Node* empty = nullptr;
+        walk(n.children, [&](const Node& c) {
+          if (c.element == Element::empty)
+            empty = &c;
+          else
+            items.push_back(text(c.text));
+        });
+        if (!items.empty()) return layout.bullets(items, n.style);
+        if (empty) layout.paragraph(text(empty->text), empty->style);
+        return;
+      }
+      case Element::keyvalues: {
+        std::vector<std::pair<std::string, std::string>> pairs;
+        walk(n.children, [&](const Node& c) { pairs.emplace_back(text(c.text), text(c.value)); });
+        if (!pairs.empty()) layout.key_values(pairs);
+        return;
+      }
+      case Element::table: {
+        std::vector<std::vector<std::string>> rows;
+        const Node* empty = nullptr;
+        walk(n.children, [&](const Node& row) {
+          if (row.element == Element::empty) {
+            empty = &row;
+            return;
+          }
+          std::vector<std::string> cells;
+          for (const Node& cell : row.children) cells.push_back(text(cell.text));
+          rows.push_back(std::move(cells));
+        });
+        if (rows.empty() && empty) return layout.paragraph(text(empty->text), empty->style);
+        std::vector<pdf::Column> columns = n.columns;
+        for (size_t i = 0; i < columns.size(); ++i) columns[i].title = text(n.column_titles[i]);
+        return layout.table(columns, rows);
+      }
+      case Element::box: {
+        std::vector<std::string> lines;
+        walk(n.children, [&](const Node& c) { lines.push_back(text(c.text)); });
+        return layout.box(text(n.value), lines, colour_of(text(n.colour)));
+      }
+      default:
+        return;  // items, rows, cells… are drawn by their container
+    }
+  }
+
+  const Template& t_;
+  const Labels& labels_;
+  const Decision& d_;
+  Lang lang_;
+  std::vector<Value> slots_;
+  std::vector<Slot> eval_;
+  std::vector<std::optional<Explanation>> explanations_;
+};
+
+}  // namespace
+}  // namespace doc
+
+std::string render_pdf(const TemplateSet& templates, std::string_view id, const Decision& decision,
+                       const PdfOptions& options) {
+  const doc::Template* t = templates.impl().find(id);
+  if (!t) throw std::runtime_error("modèle inconnu « " + std::string(id) + " »");
+  if ((t->kinds & static_cast<uint8_t>(decision.kind)) == 0)
+    throw std::runtime_error("le modèle « " + std::string(id) + " » ne s'applique pas à un document " +
+                             std::string(to_string(decision.kind)));
+  doc::Renderer renderer(*t, templates.impl().labels, decision, options.lang);
+  pdf::Layout layout(renderer.metadata(), options.font_dir);
+  renderer.draw(layout);
+  return layout.finish();
+}
+
+}  // namespace clef

@@ -1,0 +1,188 @@
+// Internal: a document template once loaded and checked. Every name is
+// resolved to a slot and every condition compiled at load, so rendering only
+// fills slots, evaluates and draws (docs/templates.md).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "../pdf/layout.h"
+#include "../rules/expr.h"
+#include "clef/documents.h"
+
+namespace clef::doc {
+
+using detail::Expr;
+using detail::kNone;
+
+// What a slot holds, beyond its type: how a placeholder shows it.
+struct SlotFormat {
+  detail::Type type = detail::Type::text;
+  Unit unit = Unit::none;
+  FieldType field_type = FieldType::text;  // country and enumeration get labels
+  std::string_view field_path;             // enumerations: whose values ("logistics.visa")
+};
+
+// A run of literal text or one placeholder.
+struct Piece {
+  std::string literal;
+  uint16_t slot = kNone;  // kNone: literal
+};
+
+// Text in both languages; language-neutral text has the same pieces twice.
+struct Text {
+  std::array<std::vector<Piece>, 2> lang;  // [Lang::fr], [Lang::en]
+  bool empty() const { return lang[0].empty() && lang[1].empty(); }
+};
+
+enum class Element : uint8_t {
+  heading,
+  paragraph,
+  bullets,
+  item,
+  keyvalues,
+  kv,
+  table,
+  row,
+  cell,
+  box,
+  line,
+  badge,
+  spacer,
+  page_break,
+  watermark,
+  empty,  // what a bullets or table shows when it has no item or row
+  if_,
+  for_,
+};
+
+// What a <for> walks over.
+enum class Source : uint8_t {
+  findings,
+  keys,
+  scheme_fit,
+  missing_facts,
+  text_list,    // a document text list: the item is the text
+  record_list,  // a document record list: the item's sub-fields
+};
+
+struct Node {
+  Element element = Element::paragraph;
+  SourcePosition position;
+  Expr when;  // when= on any element, test= on <if>; empty: always
+  Text text;  // heading, paragraph, item, cell, line, badge, watermark, empty; kv label
+  Text value;   // kv value; box title
+  Text colour;  // badge, box: a colour name, possibly from a placeholder
+  int level = 1;
+  pdf::Style style = pdf::Style::body;
+  double mm = 0;                      // spacer
+  std::vector<pdf::Column> columns;   // table: titles are per language below
+  std::vector<Text> column_titles;    // table
+  std::vector<Node> children;         // containers, <if> (then), <for>
+  std::vector<Node> otherwise;        // <if>'s <else>
+  // <for>
+  Source source = Source::findings;
+  FieldId list_field = 0;  // text_list, record_list
+  uint16_t first_slot = kNone;
+  Expr where;
+  bool needs_explanation = false;  // the body shows a finding's message, found, …
+};
+
+// The fields of the items a <for> walks over, in slot order from first_slot.
+namespace item {
+enum Finding : uint16_t {
+  rule_id,
+  severity,
+  severity_label,
+  outcome,
+  outcome_label,
+  title,
+  pack,
+  key,
+  reference,
+  reference_url,
+  confidence,
+  missing,
+  // From the explanation, computed only for loops that show them.
+  message,
+  found,
+  expected,
+  remediation,
+  finding_count
+};
+enum Key : uint16_t { number, key_title, key_outcome, key_outcome_label, passed, failed, unknown, key_count };
+enum Fit : uint16_t {
+  scheme,
+  scheme_label,
+  current,
+  verdict,
+  verdict_label,
+  adjustments,
+  failing,
+  fit_unknown,
+  fit_count
+};
+enum Fact : uint16_t { path, label, rules, fact_count };
+}  // namespace item
+
+// Decision fields, in slot order after the catalogue's.
+namespace decision_field {
+enum : uint16_t {
+  id,
+  revision,
+  as_of,
+  phase,
+  phase_label,
+  kind,
+  status,
+  status_label,
+  status_colour,
+  blocking_count,
+  failed_count,
+  unknown_count,
+  reserve_count,
+  // Findings that fail or cannot be checked, by severity.
+  open_bloquant,
+  open_majeur,
+  open_mineur,
+  open_info,
+  checked_count,         // rules that apply (pass, fail or unknown)
+  not_applicable_count,  // rules that do not concern this document
+  registry_example,
+  count
+};
+}
+
+struct Template {
+  std::string id;
+  std::string file;
+  uint8_t kinds = 0;  // DocumentKind bits
+  Text title, author, subject, keywords;
+  std::vector<Node> body;
+  std::vector<SlotFormat> slots;  // every slot: catalogue fields, decision fields, loop items
+};
+
+// Wording shared by every template (templates/labels.xml): the titles of the
+// eight CLONG keys and labels of enumeration values.
+struct Labels {
+  std::array<std::array<std::string, 2>, 9> keys;                      // [key][lang]
+  std::map<std::pair<std::string, std::string>, std::array<std::string, 2>> values;  // (path, code)
+  const std::string* value(std::string_view path, std::string_view code, Lang lang) const;
+};
+
+}  // namespace clef::doc
+
+namespace clef {
+struct TemplateSet::Impl {
+  std::vector<doc::Template> templates;
+  doc::Labels labels;
+  const doc::Template* find(std::string_view id) const {
+    for (auto& t : templates)
+      if (t.id == id) return &t;
+    return nullptr;
+  }
+};
+}  // namespace clef
