@@ -1,5 +1,5 @@
-// Compiles arbitrary text as a rule condition (for a mission, else for an
-// agreement) and evaluates what compiles twice: over all-unknown facts, then
+// Compiles arbitrary text as a rule condition (for a mission, else for each
+// other kind in turn) and evaluates what compiles twice: over all-unknown facts, then
 // over facts of every field filled with a typical value. Parameters are
 // declared but have no value in force (null), as before their first date.
 #include <cstddef>
@@ -64,8 +64,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   std::string_view text(reinterpret_cast<const char*>(data), size);
   CompileError err;
-  Expr expr = compile(text, DocumentKind::mission, params, err);
-  if (expr.empty()) expr = compile(text, DocumentKind::agreement, params, err);
+  Expr expr;
+  for (DocumentKind kind : all_kinds()) {
+    expr = compile(text, kind, params, err);
+    if (!expr.empty()) break;
+  }
   if (expr.empty()) return 0;
   std::vector<Slot> slots;
   (void)evaluate(expr, EvalContext{&unknown, &no_values}, slots);

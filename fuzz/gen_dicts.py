@@ -27,7 +27,7 @@ uniq = lambda xs: list(dict.fromkeys(xs))
 def q(s): return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
 
 # XML: element names as open/close tags, values, syntax.
-x = ['<mission>', '</mission>', '<agreement>', '</agreement>', '<?xml version="1.0" encoding="UTF-8"?>',
+x = ['<mission>', '</mission>', '<agreement>', '</agreement>', '<call>', '</call>', '<volunteer>', '</volunteer>', '<?xml version="1.0" encoding="UTF-8"?>',
      ' currency="EUR"', ' currency="', ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
      '<!DOCTYPE mission>', '<![CDATA[', ']]>', '<!--', '-->', '&amp;', '&lt;', '&#x', '/>', '</', 'true', 'false',
      '2025-01-31', '2024-02-29', '150.00', 'EUR', 'FR', 'GN', '\xef\xbb\xbf']
@@ -35,7 +35,7 @@ for s in uniq(segments + items + ['kind']):
     x += [f'<{s}>', f'</{s}>']
 x += enums
 # JSON: keys, values, syntax.
-j = ['{', '}', '[', ']', ':', ',', 'null', 'true', 'false', '"kind"', '"mission"', '"agreement"', '"$schema"',
+j = ['{', '}', '[', ']', ':', ',', 'null', 'true', 'false', '"kind"', '"mission"', '"agreement"', '"call"', '"volunteer"', '"$schema"',
      '"amount"', '"currency"', '"EUR"', '"FR"', '"2025-01-31"', '150.00', '1e308', '-0', '\\u00e9', '\\ud800']
 j += [f'"{s}"' for s in uniq(segments + subs)] + [f'"{e}"' for e in enums]
 # Conditions: operators, functions, literals, every path and sub-field, the fuzzer's parameters.
@@ -56,7 +56,7 @@ write('xml.dict', x); write('json.dict', j); write('condition.dict', c)
 # Rule packs: pack syntax plus condition tokens.
 r = ['<pack id="p" revision="1">', '</pack>', '<parameter id="', '" type="', '</parameter>', '<rule id="', '</rule>',
      ' severity="bloquant"', ' severity="majeur"', ' severity="mineur"', ' severity="info"', ' phase="submission"',
-     ' phase="draft"', ' key="', ' refines="', ' label="', '<applies kind="mission"', '<applies kind="agreement"',
+     ' phase="draft"', ' key="', ' refines="', ' label="', '<applies kind="mission"', '<applies kind="agreement"', '<applies kind="call"',
      ' scheme="', ' programme="', '<effective from="2005-02-23"', ' to="', '<reference confidence="confirmed" url="u">',
      '<reference confidence="unconfirmed">', '</reference>', '<title lang="fr">', '<title lang="en">', '</title>',
      '<label lang="fr">', '<label lang="en">', '</label>', '<message lang="fr">', '<message lang="en">', '</message>',

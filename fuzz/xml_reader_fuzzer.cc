@@ -1,8 +1,9 @@
-// Reads arbitrary bytes as an XML mission or agreement: pugixml, the raw tree
-// builder and the binder must reject bad input with InputErrors, never crash.
+// Reads arbitrary bytes as an XML document (mission, agreement, call) or volunteer file: pugixml,
+// the raw tree builder and the binder must reject bad input with InputErrors, never crash.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "clef/reader.h"
 
@@ -11,5 +12,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   clef::ReadResult r = clef::read_document(bytes, "fuzz.xml", clef::InputFormat::xml);
   if (r.document) (void)clef::canonical_form(*r.document);
   for (const auto& e : r.errors) (void)e.format(clef::Lang::en);
+  // The same bytes as a volunteer file merged into an empty mission.
+  clef::Document mission;
+  mission.values.resize(clef::catalogue().size());
+  std::vector<clef::InputError> errors;
+  if (clef::read_volunteer(bytes, "fuzz.xml", mission, errors, clef::InputFormat::xml))
+    (void)clef::canonical_form(mission);
+  for (const auto& e : errors) (void)e.format(clef::Lang::en);
   return 0;
 }

@@ -179,6 +179,43 @@ BOOST_AUTO_TEST_CASE(agreements_are_checked) {
   BOOST_TEST((outcome(unsigned_final, "agreement.signatures") == Outcome::fail));
 }
 
+BOOST_AUTO_TEST_CASE(calls_for_tenders_are_checked_by_their_own_rules) {
+  for (std::string ext : {".xml", ".json"}) {
+    Decision d = check_file("samples/calls/etude-territoires-volontaires" + ext);
+    BOOST_TEST((d.kind == DocumentKind::call));
+    BOOST_TEST((d.status == Status::conforme));
+    BOOST_TEST(d.as_of.iso() == "2024-12-15");  // the start of the study
+    // No CLONG key summary and no scheme fit: those are about volunteer missions.
+    BOOST_TEST(d.keys.empty());
+    BOOST_TEST(d.scheme_fit.empty());
+    BOOST_TEST(d.missing.empty());
+    BOOST_TEST(d.findings.size() == 6u);
+    for (auto& f : d.findings) BOOST_TEST(d.rule(f).id.starts_with("call."));
+    std::string fr = render_text(d, TextOptions{});
+    BOOST_TEST(fr.find("document appel d'offres « Étude de capitalisation") != std::string::npos);
+    BOOST_TEST(fr.find("Clés qualité") == std::string::npos);
+    BOOST_TEST(fr.find("Adéquation aux dispositifs") == std::string::npos);
+    TextOptions en;
+    en.lang = Lang::en;
+    BOOST_TEST(render_text(d, en).find("call for tenders \u201C") != std::string::npos);
+    BOOST_TEST(render_json(d, Lang::en).find("\"kind\": \"call\"") != std::string::npos);
+  }
+  // Missions and agreements are not checked by the call rules.
+  for (auto file : {"samples/missions/guinee-riziculture.xml",
+                    "samples/agreements/territoires-volontaires.xml"}) {
+    Decision d = check_file(file);
+    for (auto& f : d.findings) BOOST_TEST(!d.rule(f).id.starts_with("call."), file);
+  }
+  // A deadline after the start is explained with both dates.
+  std::string late = read_text(source_path("samples/calls/etude-territoires-volontaires.json"));
+  late.replace(late.find("2024-11-30"), 10, "2024-12-20");
+  Decision d = check_bytes(late, "late.json");
+  BOOST_TEST((d.status == Status::conforme_avec_reserves));
+  Explanation x = explain(d, *finding(d, "call.deadline.before_start"), Lang::fr);
+  BOOST_TEST(x.message.find("20 décembre 2024") != std::string::npos, x.message);
+  BOOST_TEST(x.message.find("15 décembre 2024") != std::string::npos, x.message);
+}
+
 BOOST_AUTO_TEST_CASE(as_of_selects_the_rules_in_force) {
   CheckOptions before_law;
   before_law.as_of = Date::from_iso("2004-06-01");

@@ -20,7 +20,8 @@ BOOST_AUTO_TEST_CASE(committed_schemas_are_up_to_date) {
 BOOST_AUTO_TEST_CASE(xml_samples_validate_against_the_xsd) {
   Run r = run_shell(std::string("cd ") + CLEF_SOURCE_DIR +
                     " && xmllint --noout --schema docs/schemas/input.xsd samples/missions/*.xml "
-                    "samples/agreements/*.xml samples/faulty/*.xml");
+                    "samples/agreements/*.xml samples/calls/*.xml samples/volunteers/*.xml "
+                    "samples/faulty/*.xml");
   BOOST_TEST(r.exit_code == 0, r.err);
   // And the XSD refuses what the reader refuses.
   r = run_shell(
@@ -39,21 +40,27 @@ BOOST_AUTO_TEST_CASE(json_samples_and_decisions_validate) {
       "[jsonschema.validate(d,schema) for d in docs]\n"
       "print(len(docs))' ";
   std::string dir = std::string("cd ") + CLEF_SOURCE_DIR + " && ";
-  for (std::string f : {"samples/missions/guinee-riziculture.json",
-                        "samples/agreements/territoires-volontaires.json",
-                        "samples/faulty/madagascar-sc-14-mois-27-ans.json"}) {
+  for (std::string f :
+       {"samples/missions/guinee-riziculture.json",
+        "samples/agreements/territoires-volontaires.json",
+        "samples/faulty/madagascar-sc-14-mois-27-ans.json",
+        "samples/calls/etude-territoires-volontaires.json", "samples/volunteers/huong-nguyen.json",
+        "samples/volunteers/zoe-loeuvre.json", "samples/volunteers/mathilde-agbodjan.json",
+        "samples/volunteers/theo-marechal.json"}) {
     Run r = run_shell(dir + validate + "docs/schemas/input.schema.json " + f);
     BOOST_TEST(r.exit_code == 0, f << ": " << r.err);
   }
   std::string out = "/tmp/clef-decisions-" + std::to_string(::getpid()) + ".json";
-  Run c = run_shell(dir + CLEF_BINARY +
-                    " check --format json samples/missions/* samples/agreements/* "
-                    "samples/faulty/*.xml samples/faulty/*.json > " +
-                    out);
+  Run c =
+      run_shell(dir + CLEF_BINARY +
+                " check --format json samples/missions/* samples/agreements/* samples/calls/*.xml "
+                "samples/calls/*.json "
+                "samples/faulty/*.xml samples/faulty/*.json > " +
+                out);
   BOOST_TEST(c.exit_code == 1);  // some are faulty
   Run r = run_shell(dir + validate + "docs/schemas/decision.schema.json " + out);
   BOOST_TEST(r.exit_code == 0, r.err);
-  BOOST_TEST(std::stoi(r.out) >= 26);
+  BOOST_TEST(std::stoi(r.out) >= 28);
   std::remove(out.c_str());
 }
 

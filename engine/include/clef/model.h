@@ -1,7 +1,9 @@
-// The content model: one catalogue of fields for mission descriptions and
-// partnership agreements, whatever the input syntax (XML or JSON).
+// The content model: one catalogue of fields for mission descriptions,
+// partnership agreements and calls for tenders, whatever the input syntax.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -13,8 +15,30 @@
 
 namespace clef {
 
-enum class DocumentKind : uint8_t { mission = 1, agreement = 2 };
+// The kinds of document clef reads. Values are bits: FieldSpec::kinds is a set.
+enum class DocumentKind : uint8_t { mission = 1, agreement = 2, call = 4 };
+
+// Every kind, in a fixed order: the one list that code looping over kinds uses
+// (readers, schemas, rule packs, templates).
+inline constexpr std::array<DocumentKind, 3> kAllKinds = {
+    DocumentKind::mission, DocumentKind::agreement, DocumentKind::call};
+constexpr std::span<const DocumentKind> all_kinds() {
+  return kAllKinds;
+}
+// Position of a kind in all_kinds(), for tables indexed by kind.
+constexpr size_t kind_index(DocumentKind kind) {
+  for (size_t i = 0; i < kAllKinds.size(); ++i)
+    if (kAllKinds[i] == kind) return i;
+  return 0;
+}
+// "mission", "agreement", "call": the XML root element and the JSON "kind".
 std::string_view to_string(DocumentKind kind);
+// The kind named by an XML root or a JSON "kind", if any.
+std::optional<DocumentKind> document_kind(std::string_view name);
+// The names of every kind, for messages: kind_names("<", ">", ", ", " ou ")
+// gives "<mission>, <agreement> ou <call>".
+std::string kind_names(std::string_view before, std::string_view after, std::string_view separator,
+                       std::string_view last_separator);
 
 enum class FieldType : uint8_t {
   text,

@@ -1,4 +1,5 @@
-// Reading a mission description or a partnership agreement from XML or JSON.
+// Reading a mission description, a partnership agreement or a call for
+// tenders from XML or JSON, and a volunteer file to complete a mission.
 #pragma once
 
 #include <cstddef>
@@ -41,5 +42,22 @@ ReadResult read_document(std::string_view bytes, std::string_view name,
                          InputFormat format = InputFormat::automatic);
 // Reads a file ("-" = standard input); size, I/O and syntax errors are InputErrors.
 ReadResult read_file(const std::string& path, InputFormat format = InputFormat::automatic);
+
+// A volunteer file: XML root <volunteer>, or a JSON object with
+// "kind": "volunteer", whose members are the mission's volunteer.* input
+// fields without the prefix (<name>, <birth_date>, <nationality>…). Same
+// syntax, limits and error codes as a document.
+//
+// On success, every input volunteer.* field of `mission` takes the file's
+// value (a field the file leaves out becomes unknown); nothing else of the
+// mission changes, and true is returned. On failure, `errors` gets the
+// problems, `mission` is left untouched and false is returned. `mission`
+// must be a mission (any other kind is refused with "wrong_value").
+bool read_volunteer(std::string_view bytes, std::string_view name, Document& mission,
+                    std::vector<InputError>& errors, InputFormat format = InputFormat::automatic);
+// Reads a volunteer file ("-" = standard input) as read_volunteer does.
+bool read_volunteer_file(const std::string& path, Document& mission,
+                         std::vector<InputError>& errors,
+                         InputFormat format = InputFormat::automatic);
 
 }  // namespace clef

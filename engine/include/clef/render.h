@@ -23,5 +23,8 @@ std::string render_errors_json(const std::string& file, const std::vector<InputE
 
 // "Service Civique" / "congé de solidarité internationale"
 std::string_view scheme_label(std::string_view scheme, Lang lang);
+// The kind of document in words: "mission", "convention" / "agreement",
+// "appel d'offres" / "call for tenders".
+std::string_view kind_label(DocumentKind kind, Lang lang);
 
 }  // namespace clef

@@ -230,6 +230,8 @@ void derive_facts(Document& d, const RulesetData& data) {
   const Ids& f = ids();
   const Date* start = get<Date>(d, f.start);
   const Date* end = get<Date>(d, f.end);
+  // A call for tenders has no derived fact: its rules read its fields.
+  if (d.kind == DocumentKind::call) return;
   if (d.kind == DocumentKind::agreement) {
     if (start && end) d.values[f.agreement_months] = Value(months_between(*start, *end));
     if (auto total = sum_money(d, f.contributions, "amount"))

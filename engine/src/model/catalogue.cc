@@ -13,7 +13,10 @@ namespace {
 using SV = std::string_view;
 constexpr uint8_t M = static_cast<uint8_t>(DocumentKind::mission);
 constexpr uint8_t A = static_cast<uint8_t>(DocumentKind::agreement);
+constexpr uint8_t C = static_cast<uint8_t>(DocumentKind::call);
 constexpr uint8_t MA = M | A;
+constexpr uint8_t MC = M | C;
+constexpr uint8_t MAC = M | A | C;
 
 constexpr std::array<SV, 13> kSchemes = {"vsi",
                                          "service_civique",
@@ -76,6 +79,15 @@ constexpr std::array<SubFieldSpec, 3> kContribution = {{
     {"kind", FieldType::enumeration, kContributionKinds},
 }};
 
+constexpr std::array<SubFieldSpec, 2> kVolet = {{
+    {"title", FieldType::text, {}},
+    {"description", FieldType::text, {}},
+}};
+constexpr std::array<SubFieldSpec, 2> kCalendarStep = {{
+    {"when", FieldType::text, {}},
+    {"what", FieldType::text, {}},
+}};
+
 using T = FieldType;
 
 // Shorthands keep the table one line per field.
@@ -101,13 +113,13 @@ constexpr FieldSpec derived(SV path, T type, uint8_t kinds, Unit unit, bool adju
 }
 
 const std::array kFields = {
-    // Common to both kinds.
-    f("id", T::text, MA, "référence", "reference"),
-    f("title", T::text, MA, "intitulé", "title"),
+    // Common to every kind (a call's dates are those of the study).
+    f("id", T::text, MAC, "référence", "reference"),
+    f("title", T::text, MAC, "intitulé", "title"),
     e("scheme", M, kSchemes, "dispositif", "scheme"),
-    e("programme", MA, kProgrammes, "programme", "programme"),
-    f("start_date", T::date, MA, "date de début", "start date"),
-    f("end_date", T::date, MA, "date de fin", "end date"),
+    e("programme", MAC, kProgrammes, "programme", "programme"),
+    f("start_date", T::date, MAC, "date de début", "start date"),
+    f("end_date", T::date, MAC, "date de fin", "end date"),
     // Mission: host and carrier.
     f("host.name", T::text, M, "structure d'accueil", "host structure"),
     e("host.legal_form", M, kLegalForms, "forme juridique de la structure d'accueil",
@@ -124,6 +136,11 @@ const std::array kFields = {
       "sending organisation's approval number"),
     f("carrier.country", T::country, M, "pays de la structure d'envoi",
       "sending organisation's country"),
+    f("carrier.address", T::text, M, "adresse de la structure d'envoi",
+      "sending organisation's address"),
+    f("carrier.representative", T::text, M, "représentant de la structure d'envoi (signataire)",
+      "sending organisation's representative (signatory)"),
+    f("host.address", T::text, M, "adresse de la structure d'accueil", "host's address"),
     f("intermediary.name", T::text, M, "organisme d'intermédiation", "intermediary body"),
     f("intermediary.charter_signed", T::boolean, M, "charte d'intermédiation signée",
       "intermediation charter signed"),
@@ -141,7 +158,7 @@ const std::array kFields = {
     f("need.defined_by_host", T::boolean, M, "besoin défini par la structure locale",
       "need defined by the local structure"),
     f("supervision", T::text, M, "encadrement", "supervision"),
-    list("objectives", "objective", M, "objectifs", "objectives"),
+    list("objectives", "objective", MC, "objectifs", "objectives"),
     list("activities", "activity", M, "activités", "activities"),
     list("expected_results", "result", M, "résultats attendus", "expected results"),
     list("publics", "public", M, "publics", "publics served"),
@@ -203,12 +220,18 @@ const std::array kFields = {
     f("grant.amount", T::money, M, "subvention demandée", "grant requested"),
     f("budget.total", T::money, MA, "budget total", "total budget"),
     records("budget.lines", "line", M, kBudgetLine, "lignes budgétaires", "budget lines"),
+    // How to apply: to a mission (candidates) or to a call (consultants).
+    f("application.how", T::text, MC, "modalités de candidature", "how to apply"),
+    list("application.items", "item", MC, "pièces à transmettre", "items to send"),
+    f("application.contact", T::text, MC, "contact pour candidater", "contact for applications"),
+    f("application.deadline", T::date, MC, "date limite de candidature", "application deadline"),
     // Mission: the volunteer, when known.
     f("volunteer.name", T::text, M, "nom du volontaire", "volunteer's name"),
     f("volunteer.birth_date", T::date, M, "date de naissance du volontaire",
       "volunteer's birth date"),
     f("volunteer.nationality", T::country, M, "nationalité du volontaire",
       "volunteer's nationality"),
+    f("volunteer.address", T::text, M, "adresse du volontaire", "volunteer's address"),
     f("volunteer.residence_country", T::country, M, "pays de résidence du volontaire",
       "volunteer's country of residence"),
     f("volunteer.disability_recognised", T::boolean, M, "handicap reconnu",
@@ -219,6 +242,7 @@ const std::array kFields = {
         "ancienneté chez l'employeur", "seniority with the employer"),
     num("volunteer.employer_notice_days", T::integer, M, Unit::days, true,
         "délai de prévenance de l'employeur", "notice given to the employer"),
+    f("volunteer.employer_name", T::text, M, "employeur du volontaire", "volunteer's employer"),
     f("volunteer.employment_during_mission", T::boolean, M, "contrat de travail pendant la mission",
       "employment contract during the mission"),
     e("volunteer.leave_type", M, kLeave, "type de congé", "type of leave"),
@@ -251,6 +275,16 @@ const std::array kFields = {
         "réunions du comité par an", "committee meetings per year"),
     f("collectivite.first_international", T::boolean, A, "collectivité nouvelle à l'international",
       "local authority new to international work"),
+    // Call for tenders (a study call).
+    f("commissioner", T::text, C, "commanditaire", "commissioning body"),
+    f("context", T::text, C, "contexte", "context"),
+    records("volets", "volet", C, kVolet, "volets de l'étude", "parts of the study"),
+    list("deliverables", "deliverable", C, "livrables", "deliverables"),
+    list("steering_committee", "member", C, "comité de pilotage", "steering committee"),
+    records("calendar", "step", C, kCalendarStep, "calendrier", "timetable"),
+    f("budget.ceiling", T::money, C, "budget maximal", "budget ceiling"),
+    f("budget.tax_included", T::boolean, C, "budget toutes taxes comprises (TTC)",
+      "budget including taxes"),
     // Derived facts.
     derived("mission.duration_days", T::integer, M, Unit::days, true, "durée de la mission",
             "length of the mission"),
@@ -308,7 +342,33 @@ const std::unordered_map<SV, FieldId>& index() {
 }  // namespace
 
 std::string_view to_string(DocumentKind kind) {
-  return kind == DocumentKind::mission ? "mission" : "agreement";
+  switch (kind) {
+    case DocumentKind::mission:
+      return "mission";
+    case DocumentKind::agreement:
+      return "agreement";
+    case DocumentKind::call:
+      return "call";
+  }
+  return "";
+}
+
+std::optional<DocumentKind> document_kind(std::string_view name) {
+  for (DocumentKind k : all_kinds())
+    if (to_string(k) == name) return k;
+  return std::nullopt;
+}
+
+std::string kind_names(std::string_view before, std::string_view after, std::string_view separator,
+                       std::string_view last_separator) {
+  std::string out;
+  for (size_t i = 0; i < kAllKinds.size(); ++i) {
+    if (i > 0) out += i + 1 == kAllKinds.size() ? last_separator : separator;
+    out += before;
+    out += to_string(kAllKinds[i]);
+    out += after;
+  }
+  return out;
 }
 
 std::span<const FieldSpec> catalogue() {

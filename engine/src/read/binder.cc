@@ -37,9 +37,9 @@ struct Schema {
 
 const Schema& schema(DocumentKind kind) {
   static const auto schemas = [] {
-    std::array<Schema, 3> all;
-    for (auto k : {DocumentKind::mission, DocumentKind::agreement}) {
-      Schema& sc = all[static_cast<int>(k)];
+    std::array<Schema, kAllKinds.size()> all;
+    for (auto k : all_kinds()) {
+      Schema& sc = all[kind_index(k)];
       sc.nodes.emplace_back();
       auto spec = catalogue();
       for (size_t id = 0; id < spec.size(); ++id) {
@@ -65,8 +65,11 @@ const Schema& schema(DocumentKind kind) {
     }
     return all;
   }();
-  return schemas[static_cast<int>(kind)];
+  return schemas[kind_index(kind)];
 }
+
+// A volunteer file holds the mission's volunteer.* input fields, one level up.
+constexpr std::string_view kVolunteer = "volunteer";
 
 std::string_view type_fr(FieldType t) {
   switch (t) {
@@ -153,15 +156,18 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 
 class Binder {
  public:
-  Binder(const RawTree& tree, std::string_view name, const LineTable& lines)
-      : tree_(tree), name_(name), lines_(lines) {}
+  // `volunteer`: the input is a volunteer file, bound against the mission's
+  // volunteer group rather than a whole document.
+  Binder(const RawTree& tree, std::string_view name, const LineTable& lines, bool volunteer)
+      : tree_(tree), name_(name), lines_(lines), volunteer_(volunteer) {}
 
   ReadResult run() {
     ReadResult result;
     const RawNode& root = tree_.nodes[tree_.root];
     Document doc;
     doc.source = std::string(name_);
-    if (!root_kind(root, doc.kind)) {
+    bool root_ok = volunteer_ ? volunteer_root(root) : root_kind(root, doc.kind);
+    if (!root_ok) {
       result.errors = std::move(errors_);
       return result;
     }
@@ -171,8 +177,13 @@ class Binder {
     seen_fields_.assign(catalogue().size(), 0);
     seen_groups_.assign(schema_->nodes.size(), 0);
     if (root.from_xml) path_.push_back({root.name, -1});
-    bind_group(root, schema_->nodes[0], true);
-    check_dates();
+    if (volunteer_) {
+      prefix_ = kVolunteer;
+      bind_group(root, schema_->nodes[schema_->child(schema_->nodes[0], kVolunteer)], true);
+    } else {
+      bind_group(root, schema_->nodes[0], true);
+      check_dates();
+    }
     if (!errors_.empty()) {
       result.errors = std::move(errors_);
       return result;
@@ -197,7 +208,7 @@ class Binder {
 
   // The dotted catalogue path of the current position, for messages.
   std::string dotted() const {
-    std::string out;
+    std::string out(prefix_);
     for (size_t i = tree_.nodes[tree_.root].from_xml ? 1 : 0; i < path_.size(); ++i) {
       if (path_[i].index >= 0) continue;
       if (!out.empty()) out += '.';
@@ -206,15 +217,29 @@ class Binder {
     return out;
   }
 
-  bool root_kind(const RawNode& root, DocumentKind& kind) {
+  // The root names the kind: the XML root element or the JSON "kind" member.
+  // `xml_*` and `json_*` say which names are expected; `accept` tells whether
+  // a name is one of them. A volunteer file read as a document, or a document
+  // read as a volunteer file, gets a hint.
+  template <class Accept>
+  bool root_name(const RawNode& root, const std::string& xml_fr, const std::string& xml_en,
+                 const std::string& json_fr, const std::string& json_en, Accept&& accept) {
+    auto hint = [&](std::string_view found, bool fr) -> std::string {
+      if (volunteer_)
+        return fr ? " ; un fichier de volontaire ne contient que les champs du volontaire"
+                  : "; a volunteer file holds only the volunteer's fields";
+      if (found == kVolunteer)
+        return fr ? " ; un fichier de volontaire se lit avec sa mission"
+                  : "; a volunteer file is read together with its mission";
+      return "";
+    };
     if (root.from_xml) {
-      if (root.name == "mission") return kind = DocumentKind::mission, true;
-      if (root.name == "agreement") return kind = DocumentKind::agreement, true;
+      if (accept(root.name)) return true;
       error("unknown_root", root,
-            "élément racine <" + std::string(root.name) +
-                "> inattendu (attendu : <mission> ou <agreement>)",
-            "unexpected root element <" + std::string(root.name) +
-                "> (expected <mission> or <agreement>)");
+            "élément racine <" + std::string(root.name) + "> inattendu (attendu : " + xml_fr + ")" +
+                hint(root.name, true),
+            "unexpected root element <" + std::string(root.name) + "> (expected " + xml_en + ")" +
+                hint(root.name, false));
       return false;
     }
     if (root.kind != Kind::object) {
@@ -225,19 +250,33 @@ class Binder {
     for (int32_t c = root.first_child; c >= 0; c = tree_.nodes[c].next_sibling) {
       const RawNode& child = tree_.nodes[c];
       if (child.name != "kind") continue;
-      if (child.kind == Kind::text && child.text == "mission")
-        return kind = DocumentKind::mission, true;
-      if (child.kind == Kind::text && child.text == "agreement")
-        return kind = DocumentKind::agreement, true;
+      if (child.kind == Kind::text && accept(child.text)) return true;
+      std::string_view found = child.kind == Kind::text ? child.text : std::string_view();
       path_.push_back({"kind", -1});
       error("wrong_value", child,
-            "« kind » vaut " + describe(child) + " (attendu : \"mission\" ou \"agreement\")",
-            "'kind' is " + describe(child) + " (expected \"mission\" or \"agreement\")");
+            "« kind » vaut " + describe(child) + " (attendu : " + json_fr + ")" + hint(found, true),
+            "'kind' is " + describe(child) + " (expected " + json_en + ")" + hint(found, false));
       return false;
     }
-    error("missing_kind", root, "champ « kind » absent (attendu : \"mission\" ou \"agreement\")",
-          "field 'kind' missing (expected \"mission\" or \"agreement\")");
+    error("missing_kind", root, "champ « kind » absent (attendu : " + json_fr + ")",
+          "field 'kind' missing (expected " + json_en + ")");
     return false;
+  }
+
+  bool root_kind(const RawNode& root, DocumentKind& kind) {
+    return root_name(root, kind_names("<", ">", ", ", " ou "), kind_names("<", ">", ", ", " or "),
+                     kind_names("\"", "\"", ", ", " ou "), kind_names("\"", "\"", ", ", " or "),
+                     [&](std::string_view name) {
+                       auto k = document_kind(name);
+                       if (k) kind = *k;
+                       return k.has_value();
+                     });
+  }
+
+  bool volunteer_root(const RawNode& root) {
+    const std::string xml = "<volunteer>", json = "\"volunteer\"";
+    return root_name(root, xml, xml, json, json,
+                     [](std::string_view name) { return name == kVolunteer; });
   }
 
   void bind_group(const RawNode& node, const SchemaNode& group, bool top) {
@@ -274,6 +313,18 @@ class Binder {
   }
 
   void unknown_field(const RawNode& node) {
+    // A mission field at the top of a volunteer file: say where it belongs.
+    if (volunteer_ && path_.size() == (tree_.nodes[tree_.root].from_xml ? 2u : 1u) &&
+        node.name != kVolunteer && schema_->child(schema_->nodes[0], node.name) >= 0) {
+      error("unknown_field", node,
+            "« " + std::string(node.name) +
+                " » est un champ de la mission, pas du volontaire : il n'a pas sa place dans un "
+                "fichier de volontaire",
+            "'" + std::string(node.name) +
+                "' is a field of the mission, not of the volunteer: it does not belong in a "
+                "volunteer file");
+      return;
+    }
     std::string path = dotted();
     std::string prefix = path.substr(0, path.rfind('.') == std::string::npos ? 0 : path.rfind('.'));
     std::string best;
@@ -291,11 +342,12 @@ class Binder {
     }
     std::string hint_fr = best.empty() ? "" : " ; vouliez-vous dire « " + best + " » ?";
     std::string hint_en = best.empty() ? "" : "; did you mean '" + best + "'?";
-    error("unknown_field", node,
-          "champ inconnu « " + path + " » pour un document " + std::string(to_string(doc_->kind)) +
-              hint_fr,
-          "unknown field '" + path + "' for a " + std::string(to_string(doc_->kind)) + " document" +
-              hint_en);
+    std::string what_fr = volunteer_ ? std::string("un fichier de volontaire")
+                                     : "un document " + std::string(to_string(doc_->kind));
+    std::string what_en = volunteer_ ? std::string("a volunteer file")
+                                     : "a " + std::string(to_string(doc_->kind)) + " document";
+    error("unknown_field", node, "champ inconnu « " + path + " » pour " + what_fr + hint_fr,
+          "unknown field '" + path + "' for " + what_en + hint_en);
   }
 
   void bind_field(const RawNode& node, FieldId id) {
@@ -528,6 +580,8 @@ class Binder {
   const RawTree& tree_;
   std::string_view name_;
   const LineTable& lines_;
+  const bool volunteer_;
+  std::string_view prefix_;  // prepended to dotted paths (a volunteer file's fields)
   Document* doc_ = nullptr;
   const Schema* schema_ = nullptr;
   const RawNode* end_date_node_ = nullptr;
@@ -539,7 +593,11 @@ class Binder {
 }  // namespace
 
 ReadResult bind(const RawTree& tree, std::string_view name, const LineTable& lines) {
-  return Binder(tree, name, lines).run();
+  return Binder(tree, name, lines, false).run();
+}
+
+ReadResult bind_volunteer(const RawTree& tree, std::string_view name, const LineTable& lines) {
+  return Binder(tree, name, lines, true).run();
 }
 
 }  // namespace clef::detail

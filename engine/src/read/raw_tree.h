@@ -57,6 +57,9 @@ ParseOutcome parse_json(std::string_view text, std::string_view name, const Line
                         RawTree& tree);
 // Checks the tree against the catalogue and builds the typed document.
 ReadResult bind(const RawTree& tree, std::string_view name, const LineTable& lines);
+// The same for a volunteer file: a mission document whose only known values
+// are the volunteer.* input fields the file gives.
+ReadResult bind_volunteer(const RawTree& tree, std::string_view name, const LineTable& lines);
 
 // Helpers shared by the readers to write bilingual errors.
 InputError make_error(std::string code, std::string_view file, SourcePosition pos,

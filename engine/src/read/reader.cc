@@ -1,9 +1,12 @@
 // Entry points: size and encoding checks, syntax detection, then one of the
-// two parsers and the binder.
+// two parsers and the binder, for documents and for volunteer files alike.
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <iterator>
+#include <optional>
 
 #include "raw_tree.h"
 
@@ -45,9 +48,11 @@ InputFormat detect(std::string_view bytes) {
   return InputFormat::json;
 }
 
-}  // namespace
-
-ReadResult read_document(std::string_view bytes, std::string_view name, InputFormat format) {
+// Size, encoding and syntax checks, then `bind` over the raw tree: the path
+// every input takes, documents and volunteer files alike.
+template <class Bind>
+ReadResult read_bytes(std::string_view bytes, std::string_view name, InputFormat format,
+                      Bind&& bind) {
   using detail::make_error;
   if (bytes.size() > kMaxInputBytes) return failure(too_large(name, bytes.size()));
   // A UTF-8 byte order mark is tolerated, as editors on Windows write one.
@@ -77,38 +82,90 @@ ReadResult read_document(std::string_view bytes, std::string_view name, InputFor
     r.errors = std::move(parsed.errors);
     return r;
   }
-  return detail::bind(tree, name, lines);
+  return bind(tree, name, lines);
 }
 
-ReadResult read_file(const std::string& path, InputFormat format) {
-  std::string bytes;
+// Reads a whole file ("-" = standard input) into `bytes`, up to the size limit.
+std::optional<InputError> load(const std::string& path, std::string& bytes) {
   if (path == "-") {
     // Read at most one byte past the limit: a huge stream is refused, not slurped.
     char chunk[65536];
     while (bytes.size() <= kMaxInputBytes && std::cin.read(chunk, sizeof chunk).gcount() > 0)
       bytes.append(chunk, static_cast<size_t>(std::cin.gcount()));
-    if (bytes.size() > kMaxInputBytes) return failure(too_large(path, bytes.size()));
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      std::string why = std::strerror(errno);
-      return failure(detail::make_error("io", path, {}, "", "lecture impossible : " + why,
-                                        "cannot read: " + why));
-    }
-    in.seekg(0, std::ios::end);
-    auto size = static_cast<size_t>(in.tellg());
-    if (size > kMaxInputBytes) return failure(too_large(path, size));
-    in.seekg(0);
-    bytes.resize(size);
-    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    if (bytes.size() > kMaxInputBytes) return too_large(path, bytes.size());
+    return std::nullopt;
   }
-  if (format == InputFormat::automatic) {
-    if (path.ends_with(".xml"))
-      format = InputFormat::xml;
-    else if (path.ends_with(".json"))
-      format = InputFormat::json;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::string why = std::strerror(errno);
+    return detail::make_error("io", path, {}, "", "lecture impossible : " + why,
+                              "cannot read: " + why);
   }
-  return read_document(bytes, path, format);
+  in.seekg(0, std::ios::end);
+  auto size = static_cast<size_t>(in.tellg());
+  if (size > kMaxInputBytes) return too_large(path, size);
+  in.seekg(0);
+  bytes.resize(size);
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  return std::nullopt;
+}
+
+// The syntax a file name announces, unless the caller chose one.
+InputFormat format_of(const std::string& path, InputFormat format) {
+  if (format != InputFormat::automatic) return format;
+  if (path.ends_with(".xml")) return InputFormat::xml;
+  if (path.ends_with(".json")) return InputFormat::json;
+  return format;
+}
+
+}  // namespace
+
+ReadResult read_document(std::string_view bytes, std::string_view name, InputFormat format) {
+  return read_bytes(bytes, name, format, detail::bind);
+}
+
+ReadResult read_file(const std::string& path, InputFormat format) {
+  std::string bytes;
+  if (auto e = load(path, bytes)) return failure(std::move(*e));
+  return read_document(bytes, path, format_of(path, format));
+}
+
+bool read_volunteer(std::string_view bytes, std::string_view name, Document& mission,
+                    std::vector<InputError>& errors, InputFormat format) {
+  if (mission.kind != DocumentKind::mission) {
+    std::string kind(to_string(mission.kind));
+    errors.push_back(
+        detail::make_error("wrong_value", mission.source, {}, "",
+                           "« " + mission.source + " » est un document " + kind +
+                               ", pas une mission : un fichier de volontaire complète une mission",
+                           "'" + mission.source + "' is a " + kind +
+                               " document, not a mission: a volunteer file completes a mission"));
+    return false;
+  }
+  ReadResult r = read_bytes(bytes, name, format, detail::bind_volunteer);
+  if (!r.document) {
+    errors.insert(errors.end(), std::make_move_iterator(r.errors.begin()),
+                  std::make_move_iterator(r.errors.end()));
+    return false;
+  }
+  // Facts derived from the previous volunteer, if any, go too: the check
+  // derives them again from the new one.
+  mission.values.resize(catalogue().size());
+  auto fields = catalogue();
+  for (size_t id = 0; id < fields.size(); ++id)
+    if (fields[id].path.starts_with("volunteer."))
+      mission.values[id] = fields[id].derived ? Value() : std::move(r.document->values[id]);
+  return true;
+}
+
+bool read_volunteer_file(const std::string& path, Document& mission,
+                         std::vector<InputError>& errors, InputFormat format) {
+  std::string bytes;
+  if (auto e = load(path, bytes)) {
+    errors.push_back(std::move(*e));
+    return false;
+  }
+  return read_volunteer(bytes, path, mission, errors, format_of(path, format));
 }
 
 }  // namespace clef

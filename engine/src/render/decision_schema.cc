@@ -3,6 +3,7 @@
 // writes exactly these fields; a test validates real output against it.
 #include <nlohmann/json.hpp>
 
+#include "clef/model.h"
 #include "clef/schema.h"
 
 namespace clef {
@@ -13,6 +14,8 @@ std::string decision_json_schema() {
   auto nullable_str = ordered_json{{"type", {"string", "null"}}};
   auto ids = ordered_json{{"type", "array"}, {"items", str}};
   auto outcome = ordered_json{{"enum", {"fail", "pass", "not_applicable", "unknown"}}};
+  ordered_json kinds = ordered_json::array();
+  for (auto k : all_kinds()) kinds.push_back(std::string(to_string(k)));
 
   ordered_json reference = {{"type", "object"},
                             {"additionalProperties", false},
@@ -95,7 +98,7 @@ std::string decision_json_schema() {
       {"as_of", {{"type", "string"}, {"format", "date"}}},
       {"as_of_defaulted", {{"type", "boolean"}}},
       {"phase", {{"enum", {"draft", "submission"}}}},
-      {"kind", {{"enum", {"mission", "agreement"}}}},
+      {"kind", {{"enum", kinds}}},
       {"source", str},
       {"document_id", nullable_str},
       {"status", {{"enum", {"conforme", "conforme_avec_reserves", "non_conforme", "incomplet"}}}},

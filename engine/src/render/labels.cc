@@ -33,4 +33,17 @@ std::string_view scheme_label(std::string_view scheme, Lang lang) {
   return scheme;
 }
 
+std::string_view kind_label(DocumentKind kind, Lang lang) {
+  const bool fr = lang == Lang::fr;
+  switch (kind) {
+    case DocumentKind::mission:
+      return "mission";
+    case DocumentKind::agreement:
+      return fr ? "convention" : "agreement";
+    case DocumentKind::call:
+      return fr ? "appel d'offres" : "call for tenders";
+  }
+  return to_string(kind);
+}
+
 }  // namespace clef

@@ -67,8 +67,7 @@ std::string render_text(const Decision& d, const TextOptions& o) {
 
   const Value& title = d.facts->values[*find_field("title")];
   line(st(kBold, d.facts->source) + " — " + std::string(fr ? "document " : "") +
-       (d.kind == DocumentKind::mission ? (fr ? "mission" : "mission")
-                                        : (fr ? "convention" : "agreement")) +
+       std::string(kind_label(d.kind, lang)) +
        (title.known()
             ? (fr ? " « " : " \u201C") + *title.get<std::string>() + (fr ? " »" : "\u201D")
             : ""));
@@ -191,7 +190,9 @@ std::string render_text(const Decision& d, const TextOptions& o) {
       if (f.outcome == Outcome::pass)
         line("  " + st(kGreen, "✓ ") + d.rule(f).id + st(kDim, " — " + d.rule(f).title.get(lang)));
   }
-  if (d.ruleset->registry_is_example()) line("\n" + st(kDim, d.ruleset->registry_notice(lang)));
+  // Only a mission's rules consult the carrier registry.
+  if (d.kind == DocumentKind::mission && d.ruleset->registry_is_example())
+    line("\n" + st(kDim, d.ruleset->registry_notice(lang)));
   return out;
 }
 

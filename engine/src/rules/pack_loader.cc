@@ -247,14 +247,14 @@ class PackLoader {
   void applicability(pugi::xml_node n, Rule& r, CompiledRule& c) {
     pugi::xml_node a = n.child("applies");
     if (!a) {
-      src_.error(n, "<applies kind=\"mission|agreement\"> requis");
+      src_.error(n, "<applies kind=\"" + kind_names("", "", "|", "|") + "\"> requis");
       return;
     }
-    std::string_view kind = a.attribute("kind").value();
-    if (kind == "agreement")
-      r.kind = DocumentKind::agreement;
-    else if (kind != "mission")
-      src_.error(a, "kind=\"mission\" ou \"agreement\" requis");
+    if (auto kind = document_kind(a.attribute("kind").value()))
+      r.kind = *kind;
+    else
+      src_.error(a, "kind=" + kind_names("\"", "\"", ", ", " ou ") + " requis, trouvé « " +
+                        std::string(a.attribute("kind").value()) + " »");
     r.schemes = split_spaces(a.attribute("scheme").value());
     r.programmes = split_spaces(a.attribute("programme").value());
     c.scheme_mask = mask(a, r.schemes, scheme_names(), "scheme");
