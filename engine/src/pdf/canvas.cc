@@ -3,10 +3,14 @@
 // PoDoFo 0.9.8 comes in through pkg-config's imported target, whose include
 // directories are SYSTEM: its own warnings do not reach -Werror.
 #include <podofo/podofo.h>
+#include <libdeflate.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <fstream>
+#include <memory>
+#include <mutex>
 #include <numbers>
 #include <unordered_map>
 
@@ -29,7 +33,10 @@ podofo::PdfString utf8(const std::string& s) {
 }
 
 struct Font {
-  podofo::PdfFont* face = nullptr;  // owned by the document
+  // Made outside PoDoFo's font cache, so ours to delete — before the document,
+  // whose FreeType library the face uses.
+  std::unique_ptr<podofo::PdfFont> owner;
+  podofo::PdfFont* face = nullptr;
   // Advance widths per point of font size, filled on first use.
   mutable std::unordered_map<char32_t, double> widths;
   double ascent = 0, descent = 0;
@@ -46,9 +53,62 @@ struct Font {
   }
 };
 
+// The font files, read once per thread: loading a TrueType file through
+// PoDoFo costs ~3 ms, more than drawing a whole report, and copying its
+// 700 KB per document costs page faults. Each document gets its own FreeType
+// face and metrics over this shared, reference-counted (not thread-safe, hence
+// per thread) buffer, which nothing writes to.
+const podofo::PdfRefCountedBuffer& font_bytes(const std::string& path) {
+  thread_local std::unordered_map<std::string, podofo::PdfRefCountedBuffer> cache;
+  auto it = cache.find(path);
+  if (it != cache.end()) return it->second;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error("PDF: cannot read font " + path);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (bytes.empty()) throw Error("PDF: cannot read font " + path);
+  podofo::PdfRefCountedBuffer buffer(bytes.size());
+  std::copy(bytes.begin(), bytes.end(), buffer.GetBuffer());
+  return cache.emplace(path, buffer).first->second;
+}
+
+// PoDoFo deflates every stream with zlib at its default level, which took
+// half the time of a report. Streams are written plain (set once per process,
+// before any stream exists) and deflated in write() by libdeflate at level 6:
+// the same zlib format and about the same size, several times faster.
+void plain_streams() {
+  static std::once_flag once;
+  std::call_once(once, [] { podofo::PdfStream::eDefaultFilter = podofo::ePdfFilter_None; });
+}
+
+void deflate_streams(podofo::PdfVecObjects& objects) {
+  struct Compressor {
+    libdeflate_compressor* c = libdeflate_alloc_compressor(3);
+    ~Compressor() { libdeflate_free_compressor(c); }
+  };
+  thread_local Compressor compressor;
+  if (!compressor.c) throw Error("PDF: cannot allocate a compressor");
+  std::string packed;
+  for (podofo::PdfObject* object : objects) {
+    if (!object->HasStream() || object->GetDictionary().HasKey("Filter")) continue;
+    podofo::PdfStream* stream = object->GetStream();
+    char* raw = nullptr;
+    podofo::pdf_long length = 0;
+    stream->GetCopy(&raw, &length);
+    size_t in = static_cast<size_t>(length);
+    packed.resize(libdeflate_zlib_compress_bound(compressor.c, in));
+    size_t size = libdeflate_zlib_compress(compressor.c, raw, in, packed.data(), packed.size());
+    podofo::podofo_free(raw);
+    if (size == 0) throw Error("PDF: cannot compress a stream");
+    podofo::PdfMemoryInputStream input(packed.data(), static_cast<podofo::pdf_long>(size));
+    stream->SetRawData(&input, static_cast<podofo::pdf_long>(size));
+    object->GetDictionary().AddKey("Filter", podofo::PdfName("FlateDecode"));
+  }
+}
+
 }  // namespace
 
 struct Canvas::Impl {
+  FT_Library freetype = nullptr;  // the document's; metrics keep a pointer to this handle
   podofo::PdfMemDocument document;
   std::array<Font, 2> fonts;
   std::unique_ptr<podofo::PdfExtGState> translucent;  // one per opacity in use
@@ -104,21 +164,27 @@ struct Canvas::Impl {
   }
 };
 
-Canvas::Canvas(const std::string& font_dir) : impl_(std::make_unique<Impl>()) {
+Canvas::Canvas(const std::string& font_dir) : impl_((plain_streams(), std::make_unique<Impl>())) {
+  impl_->freetype = impl_->document.GetFontLibrary();
   for (size_t i = 0; i < impl_->fonts.size(); ++i) {
     std::string path = font_dir + "/" + kFontFiles[i];
-    if (!std::ifstream(path, std::ios::binary)) throw Error("PDF: cannot read font " + path);
+    const podofo::PdfRefCountedBuffer& bytes = font_bytes(path);
     bool bold = static_cast<FontId>(i) == FontId::bold;
     try {
       // Identity-H: one glyph id per UTF-16 unit, so every script the font
       // covers survives (a WinAnsi font silently drops "ễ" and "ơ"). The font
-      // takes ownership of its encoding. The subset (with a deterministic
-      // AAAAAA+ prefix) is built from the glyphs drawn, on Write.
+      // takes ownership of its metrics and encoding. The subset, with a fixed
+      // tag per face, is built from the glyphs drawn (see write()).
+      auto* metrics = new podofo::PdfFontMetricsFreetype(&impl_->freetype, bytes, false,
+                                                         bold ? "AAAAAB+" : "AAAAAA+");
       auto* encoding = new podofo::PdfIdentityEncoding(0, 0xFFFF, true);
-      podofo::PdfFont* face = impl_->document.CreateFontSubset(
-          bold ? "DejaVu Sans Bold" : "DejaVu Sans", bold, false, false, encoding, path.c_str());
+      int flags = podofo::ePdfFont_Embedded | podofo::ePdfFont_Subsetting |
+                  (bold ? podofo::ePdfFont_Bold : 0);
+      podofo::PdfFont* face = podofo::PdfFontFactory::CreateFontObject(
+          metrics, flags, encoding, &impl_->document.GetObjects());
       if (!face) throw Error("PDF: cannot load font " + path);
       Font& font = impl_->fonts[i];
+      font.owner.reset(face);
       font.face = face;
       font.ascent = face->GetFontMetrics()->GetPdfAscent() / 1000.0;
       font.descent = -face->GetFontMetrics()->GetPdfDescent() / 1000.0;
@@ -173,6 +239,11 @@ std::string Canvas::write(const std::vector<std::vector<Op>>& pages, const Docum
         podofo::PdfString("clef " CLEF_VERSION " with PoDoFo " PODOFO_VERSION_STRING));
     pdf_info->SetCustomKey(podofo::PdfName("CreationDate"), podofo::PdfString(info.date));
     pdf_info->SetCustomKey(podofo::PdfName("ModDate"), podofo::PdfString(info.date));
+
+    // Fonts made outside PoDoFo's font cache are not subsetted by Write:
+    // embed each subset here, once its glyphs are known.
+    for (Font& font : impl_->fonts) font.face->EmbedSubsetFont();
+    deflate_streams(doc.GetObjects());
 
     podofo::PdfRefCountedBuffer buffer;
     podofo::PdfOutputDevice device(&buffer);
