@@ -46,8 +46,8 @@ int render_to(const Options& o, const TemplateSet& templates, const std::string&
   }
   if (!write_output(o, o.output, pdf)) return kExitOutput;
   if (o.output != "-")
-    std::cerr << o.output << " : " << to_string(decision.status, lang_of(o)) << " · "
-              << decision.id << "\n";
+    std::cerr << o.output << " : " << to_string(decision.status, lang_of(o)) << " · " << decision.id
+              << "\n";
   return kExitConforming;
 }
 
@@ -61,7 +61,8 @@ void print_blocking(const Options& o, const Decision& d) {
     if (f.outcome == Outcome::fail) {
       Explanation e = explain(d, f, lang);
       std::cerr << "  " << rule.id << " — " << e.message << "\n";
-      if (!e.found.empty()) std::cerr << tr(o, "      constaté : ", "      found: ") << e.found << "\n";
+      if (!e.found.empty())
+        std::cerr << tr(o, "      constaté : ", "      found: ") << e.found << "\n";
       if (!e.expected.empty())
         std::cerr << tr(o, "      attendu : ", "      expected: ") << e.expected << "\n";
       std::cerr << tr(o, "      pour corriger : ", "      to fix: ") << e.remediation << "\n";
@@ -69,8 +70,8 @@ void print_blocking(const Options& o, const Decision& d) {
       std::cerr << "  " << rule.id << " — " << rule.title.get(lang)
                 << tr(o, " : information manquante — ", ": missing information — ");
       for (size_t i = 0; i < f.missing.size(); ++i)
-        std::cerr << (i ? ", " : "") << label(f.missing[i], lang) << " (" << field(f.missing[i]).path
-                  << ")";
+        std::cerr << (i ? ", " : "") << label(f.missing[i], lang) << " ("
+                  << field(f.missing[i]).path << ")";
       std::cerr << "\n";
     }
   }
@@ -92,8 +93,11 @@ int run_tor(const Options& o) {
   std::string id = tor_template(d);
   if (id.empty()) {
     std::cerr << "clef: " << o.files[0]
-              << tr(o, " : pas de termes de référence pour une convention (mission ou appel d'offres attendu)\n",
-                    ": no terms of reference for an agreement (a mission or a call for tenders is expected)\n");
+              << tr(o,
+                    " : pas de termes de référence pour une convention (mission ou appel d'offres "
+                    "attendu)\n",
+                    ": no terms of reference for an agreement (a mission or a call for tenders is "
+                    "expected)\n");
     return kExitUsage;
   }
   if (o.strict && d.status != Status::conforme && d.status != Status::conforme_avec_reserves) {
@@ -111,7 +115,8 @@ int run_contract(const Options& o) {
   if (!in.document) return in.exit_code;
   if (in.document->kind != DocumentKind::mission) {
     std::cerr << "clef: " << o.files[0]
-              << tr(o, " : un contrat se fait pour une mission\n", ": a contract is made for a mission\n");
+              << tr(o, " : un contrat se fait pour une mission\n",
+                    ": a contract is made for a mission\n");
     return kExitUsage;
   }
   std::vector<InputError> errors;
@@ -123,8 +128,11 @@ int run_contract(const Options& o) {
   std::string id = contract_template(d);
   if (id.empty()) {
     std::cerr << "clef: " << o.files[0]
-              << tr(o, " : pas de modèle de contrat pour ce dispositif (VSI, Service Civique ou congé de solidarité internationale)\n",
-                    ": no contract template for this scheme (VSI, Service Civique or international solidarity leave)\n");
+              << tr(o,
+                    " : pas de modèle de contrat pour ce dispositif (VSI, Service Civique ou congé "
+                    "de solidarité internationale)\n",
+                    ": no contract template for this scheme (VSI, Service Civique or international "
+                    "solidarity leave)\n");
     return kExitUsage;
   }
   if (d.status == Status::non_conforme || d.status == Status::incomplet) {
@@ -141,8 +149,7 @@ int run_contract(const Options& o) {
 int run_templates_check(const Options& o) {
   auto templates = load_templates(o);
   if (!templates) return kExitRules;
-  for (auto& t : templates->list())
-    std::cout << t.id << "\t" << t.kinds << "\t" << t.file << "\n";
+  for (auto& t : templates->list()) std::cout << t.id << "\t" << t.kinds << "\t" << t.file << "\n";
   std::cout << templates->list().size() << tr(o, " modèles valides\n", " valid templates\n");
   return 0;
 }

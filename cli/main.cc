@@ -72,8 +72,9 @@ int main(int argc, char** argv) {
                                "Mission or call for tenders (XML or JSON)");
   tor->add_flag("--strict", o.strict,
                 "Refuse (exit 1) instead of watermarking a mission with blocking findings");
-  auto* contract = document_command(
-      "contract", "Write the contract of a mission for one volunteer (PDF)", "Mission (XML or JSON)");
+  auto* contract =
+      document_command("contract", "Write the contract of a mission for one volunteer (PDF)",
+                       "Mission (XML or JSON)");
   contract->add_option("--volunteer", o.volunteer, "Volunteer file (XML or JSON)")->required();
 
   auto* templates = app.add_subcommand("templates", "Check the document templates");

@@ -47,8 +47,10 @@ void valid_pdf(const std::string& pdf) {
   Run q = run_shell("qpdf --check '" + pdf + "'");
   BOOST_TEST(q.exit_code == 0, q.out + q.err);
   Run fonts = run_shell("pdffonts '" + pdf + "'");
-  // Every font embedded, subsetted, Identity-H: "ABCDEF+DejaVuSans CID TrueType Identity-H yes yes yes"
-  std::regex subset(R"([A-Z]{6}\+DejaVuSans(-Bold)?\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes)");
+  // Every font embedded, subsetted, Identity-H: "ABCDEF+DejaVuSans CID TrueType Identity-H yes yes
+  // yes"
+  std::regex subset(
+      R"([A-Z]{6}\+DejaVuSans(-Bold)?\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes)");
   BOOST_TEST(std::regex_search(fonts.out, subset), fonts.out);
   BOOST_TEST(fonts.out.find(" no ") == std::string::npos, fonts.out);
 }
@@ -92,13 +94,15 @@ BOOST_AUTO_TEST_CASE(report_of_a_conforming_mission) {
     BOOST_TEST(has(text, words), words);
   // Footer on every page: decision id and rule revision.
   std::smatch m;
-  BOOST_REQUIRE(std::regex_search(text, m, std::regex(R"(Décision (D-[0-9a-f]{20}) · règles (\S+))")));
+  BOOST_REQUIRE(
+      std::regex_search(text, m, std::regex(R"(Décision (D-[0-9a-f]{20}) · règles (\S+))")));
   Run check = run_clef("check samples/missions/guinee-riziculture.xml --format json");
   BOOST_TEST(check.out.find("\"" + m[1].str() + "\"") != std::string::npos);
   int n = pages(s / "r.pdf");
   BOOST_TEST(n >= 2);
   for (int page = 1; page <= n; ++page) {
-    std::string one = text_of(s / "r.pdf", "-f " + std::to_string(page) + " -l " + std::to_string(page));
+    std::string one =
+        text_of(s / "r.pdf", "-f " + std::to_string(page) + " -l " + std::to_string(page));
     BOOST_TEST(has(one, "Décision " + m[1].str() + " · règles " + m[2].str()), "page " << page);
     BOOST_TEST(has(one, "Page " + std::to_string(page) + " sur " + std::to_string(n)));
   }
@@ -115,12 +119,13 @@ BOOST_AUTO_TEST_CASE(report_of_a_conforming_mission) {
 BOOST_AUTO_TEST_CASE(report_of_a_blocked_mission_explains_each_finding) {
   Scratch s;
   Run r = run_clef("report samples/faulty/guinee-vsi-30-mois.xml -o " + (s / "r.pdf"));
-  BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);  // a report of a non-conforming mission is a success
+  BOOST_REQUIRE_MESSAGE(r.exit_code == 0,
+                        r.err);  // a report of a non-conforming mission is a success
   valid_pdf(s / "r.pdf");
   std::string text = text_of(s / "r.pdf");
-  for (auto words : {"NON CONFORME", "Points bloquants à corriger", "Bloquants", "Constat",
-                     "Attendu", "Constaté", "Référence", "Pour corriger", "vsi.duration.max",
-                     "30 mois", "24 mois", "loi"})
+  for (auto words :
+       {"NON CONFORME", "Points bloquants à corriger", "Bloquants", "Constat", "Attendu",
+        "Constaté", "Référence", "Pour corriger", "vsi.duration.max", "30 mois", "24 mois", "loi"})
     BOOST_TEST(has(text, words), words);
 }
 
@@ -145,13 +150,14 @@ BOOST_AUTO_TEST_CASE(report_in_english) {
                      "Decision D-", " · rules ", "Page 1 of "})
     BOOST_TEST(has(text, words), words);
   BOOST_TEST(!has(text, "Rapport de conformité"));
-  BOOST_TEST(pdfinfo(s / "r.pdf").find("Title:           Conformity report — ") != std::string::npos);
+  BOOST_TEST(pdfinfo(s / "r.pdf").find("Title:           Conformity report — ") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(unicode_names_render_and_extract) {
   Scratch s;
-  std::string mission = variant(s, "samples/missions/guinee-riziculture.xml",
-                                "<name>Fédération", "<name>Œuvre « Lúa » de Nguyễn Thị Hương — Fédération");
+  std::string mission = variant(s, "samples/missions/guinee-riziculture.xml", "<name>Fédération",
+                                "<name>Œuvre « Lúa » de Nguyễn Thị Hương — Fédération");
   Run r = run_clef("report '" + mission + "' -o " + (s / "r.pdf"));
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   valid_pdf(s / "r.pdf");
@@ -170,7 +176,8 @@ BOOST_AUTO_TEST_CASE(same_input_same_bytes) {
   BOOST_REQUIRE_EQUAL(x.exit_code, 0);
   BOOST_TEST(read_text(s / "a.pdf") == read_text(s / "c.pdf"));
   // Another as-of date is another decision.
-  Run y = run_clef("report samples/missions/haiti-sage-femme.xml --as-of 2026-01-15 -o " + (s / "d.pdf"));
+  Run y = run_clef("report samples/missions/haiti-sage-femme.xml --as-of 2026-01-15 -o " +
+                   (s / "d.pdf"));
   BOOST_REQUIRE_EQUAL(y.exit_code, 0);
   BOOST_TEST(read_text(s / "a.pdf") != read_text(s / "d.pdf"));
   BOOST_TEST(has(text_of(s / "d.pdf"), "15 janvier 2026"));
@@ -182,7 +189,8 @@ BOOST_AUTO_TEST_CASE(bad_input_writes_nothing) {
   BOOST_TEST(bad.exit_code == 2);
   BOOST_TEST(bad.err.find("malformed.xml:") != std::string::npos, bad.err);
   BOOST_TEST(!fs::exists(s / "r.pdf"));
-  Run nowhere = run_clef("report samples/missions/haiti-sage-femme.xml -o " + (s / "no/such/dir/r.pdf"));
+  Run nowhere =
+      run_clef("report samples/missions/haiti-sage-femme.xml -o " + (s / "no/such/dir/r.pdf"));
   BOOST_TEST(nowhere.exit_code == 4);
   BOOST_TEST(nowhere.err.find("écriture impossible") != std::string::npos, nowhere.err);
   BOOST_TEST(fs::is_empty(s.dir));
@@ -208,20 +216,22 @@ BOOST_AUTO_TEST_CASE(a_table_of_200_findings_splits_with_its_header) {
   for (int i = 0; i < 200; ++i) {
     char id[32];
     std::snprintf(id, sizeof id, "bulk.r%03d", i);
-    pack += std::string("<rule id=\"") + id +
-            "\" severity=\"mineur\"><applies kind=\"mission\"/><effective from=\"2000-01-01\"/>"
-            "<reference confidence=\"confirmed\">Test</reference>"
-            "<title lang=\"fr\">Règle de test</title><title lang=\"en\">Test rule</title>"
-            "<condition>title == 'jamais'</condition>"
-            "<message lang=\"fr\">Échec de test.</message><message lang=\"en\">Test failure.</message>"
-            "<remediation lang=\"fr\">Rien.</remediation><remediation lang=\"en\">Nothing.</remediation>"
-            "<example outcome=\"fail\"><fact path=\"title\">x</fact></example>"
-            "<example outcome=\"pass\"><fact path=\"title\">jamais</fact></example></rule>\n";
+    pack +=
+        std::string("<rule id=\"") + id +
+        "\" severity=\"mineur\"><applies kind=\"mission\"/><effective from=\"2000-01-01\"/>"
+        "<reference confidence=\"confirmed\">Test</reference>"
+        "<title lang=\"fr\">Règle de test</title><title lang=\"en\">Test rule</title>"
+        "<condition>title == 'jamais'</condition>"
+        "<message lang=\"fr\">Échec de test.</message><message lang=\"en\">Test failure.</message>"
+        "<remediation lang=\"fr\">Rien.</remediation><remediation "
+        "lang=\"en\">Nothing.</remediation>"
+        "<example outcome=\"fail\"><fact path=\"title\">x</fact></example>"
+        "<example outcome=\"pass\"><fact path=\"title\">jamais</fact></example></rule>\n";
   }
   pack += "</pack>\n";
   std::ofstream(s.dir / "rules/packs/bulk.xml") << pack;
-  Run r = run_clef("report --rules " + (s / "rules") + " samples/missions/guinee-riziculture.xml -o " +
-                   (s / "r.pdf"));
+  Run r = run_clef("report --rules " + (s / "rules") +
+                   " samples/missions/guinee-riziculture.xml -o " + (s / "r.pdf"));
   BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   valid_pdf(s / "r.pdf");
   std::string text = text_of(s / "r.pdf");
@@ -234,14 +244,16 @@ BOOST_AUTO_TEST_CASE(a_table_of_200_findings_splits_with_its_header) {
   // last row, every page starts with the table's header row.
   int first = 0, last = 0;
   for (int page = 1; page <= n; ++page) {
-    std::string one = text_of(s / "r.pdf", "-layout -f " + std::to_string(page) + " -l " + std::to_string(page));
+    std::string one =
+        text_of(s / "r.pdf", "-layout -f " + std::to_string(page) + " -l " + std::to_string(page));
     if (has(one, "Annexe : règles vérifiées")) first = page;
     if (has(one, "bulk.r199")) last = page;
   }
   BOOST_REQUIRE(first > 0);
   BOOST_TEST(last >= first + 2, "the table spans " << last - first + 1 << " page(s)");
   for (int page = first; page <= last; ++page) {
-    std::string one = text_of(s / "r.pdf", "-layout -f " + std::to_string(page) + " -l " + std::to_string(page));
+    std::string one =
+        text_of(s / "r.pdf", "-layout -f " + std::to_string(page) + " -l " + std::to_string(page));
     std::regex header(R"(Règle\s+Intitulé\s+Gravité\s+Résultat)");
     BOOST_TEST(std::regex_search(one, header), "page " << page);
   }

@@ -17,8 +17,8 @@ namespace {
 struct TempTemplates {
   fs::path dir;
   explicit TempTemplates(const std::vector<std::pair<std::string, std::string>>& files) {
-    dir = fs::temp_directory_path() / ("clef-templates-" + std::to_string(::getpid()) + "-" +
-                                       std::to_string(counter++));
+    dir = fs::temp_directory_path() /
+          ("clef-templates-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     fs::remove_all(dir);
     fs::create_directories(dir);
     fs::copy_file(source_path("templates/labels.xml"), dir / "labels.xml");
@@ -67,17 +67,17 @@ BOOST_AUTO_TEST_CASE(bundled_templates_load) {
 BOOST_AUTO_TEST_CASE(every_error_of_every_file_in_one_pass) {
   // Line numbers matter: each error below is on its own line.
   const std::string broken =
-      "<template id=\"report\" kinds=\"mission\">\n"                                    // 1
-      "  <meta><title><t lang=\"fr\">R</t><t lang=\"en\">R</t></title></meta>\n"        // 2
-      "  <heading level=\"1\">{document.host.nmae}</heading>\n"                        // 3
-      "  <paragraph when=\"document.duration > 3\">x</paragraph>\n"                    // 4
-      "  <parapgraph>x</parapgraph>\n"                                                 // 5
-      "  <paragraph><t lang=\"fr\">seulement en français</t></paragraph>\n"            // 6
-      "  <table><column>A</column><column>B</column><row><cell>1</cell></row></table>\n"  // 7
+      "<template id=\"report\" kinds=\"mission\">\n"                                        // 1
+      "  <meta><title><t lang=\"fr\">R</t><t lang=\"en\">R</t></title></meta>\n"            // 2
+      "  <heading level=\"1\">{document.host.nmae}</heading>\n"                             // 3
+      "  <paragraph when=\"document.duration > 3\">x</paragraph>\n"                         // 4
+      "  <parapgraph>x</parapgraph>\n"                                                      // 5
+      "  <paragraph><t lang=\"fr\">seulement en français</t></paragraph>\n"                 // 6
+      "  <table><column>A</column><column>B</column><row><cell>1</cell></row></table>\n"    // 7
       "  <for each=\"f\" in=\"decision.finding\"><paragraph>{f.title}</paragraph></for>\n"  // 8
-      "  <paragraph>{decision.status</paragraph>\n"                                    // 9
-      "  <badge colour=\"pink\">x</badge>\n"                                           // 10
-      "  <paragraph>{document.object}</paragraph>\n"                                   // 11
+      "  <paragraph>{decision.status</paragraph>\n"                                         // 9
+      "  <badge colour=\"pink\">x</badge>\n"                                                // 10
+      "  <paragraph>{document.object}</paragraph>\n"                                        // 11
       "</template>\n";
   const std::string malformed = "<template id=\"tor-mission\" kinds=\"mission\">\n<meta>\n";
   TempTemplates t({{"report.xml", broken}, {"tor-mission.xml", malformed}});
@@ -86,7 +86,8 @@ BOOST_AUTO_TEST_CASE(every_error_of_every_file_in_one_pass) {
 
   auto expect = [&](uint32_t line, uint32_t column, const std::string& words) {
     const TemplateError* e = at(errors, "report.xml", line, column);
-    BOOST_TEST_INFO("report.xml:" << line << ":" << column << " — " << words << "\n" << all(errors));
+    BOOST_TEST_INFO("report.xml:" << line << ":" << column << " — " << words << "\n"
+                                  << all(errors));
     BOOST_REQUIRE(e);
     BOOST_TEST(e->message.find(words) != std::string::npos, e->message);
   };
@@ -134,8 +135,8 @@ BOOST_AUTO_TEST_CASE(cli_templates_check) {
   BOOST_TEST(ok.exit_code == 0, ok.err);
   BOOST_TEST(ok.out.find("6 modèles valides") != std::string::npos, ok.out);
 
-  TempTemplates dir(
-      {{std::string("report.xml"), "<template id=\"report\" kinds=\"mission\"><meta/></template>"}});
+  TempTemplates dir({{std::string("report.xml"),
+                      "<template id=\"report\" kinds=\"mission\"><meta/></template>"}});
   Run bad = run_clef("templates check --templates " + dir.dir.string());
   BOOST_TEST(bad.exit_code == 3);
   BOOST_TEST(bad.err.find("report.xml:1:") != std::string::npos, bad.err);

@@ -61,7 +61,7 @@ std::string contract_template(const Decision& decision);
 // Renders template `id` for `decision` and returns the PDF bytes. Same
 // decision, same templates, same options ⇒ same bytes. Throws
 // std::runtime_error when `id` does not exist or does not accept the kind.
-std::string render_pdf(const TemplateSet& templates, std::string_view id,
-                       const Decision& decision, const PdfOptions& options);
+std::string render_pdf(const TemplateSet& templates, std::string_view id, const Decision& decision,
+                       const PdfOptions& options);
 
 }  // namespace clef

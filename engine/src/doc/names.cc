@@ -141,8 +141,7 @@ void TemplateNames::push(std::string var, Source source, FieldId list_field,
     }
   } else {
     for (auto& d : defs(source)) {
-      bool explanation =
-          source == Source::findings && (&d - defs(source).data()) >= item::message;
+      bool explanation = source == Source::findings && (&d - defs(source).data()) >= item::message;
       scope.names.push_back(
           {var + "." + std::string(d.name), info(slot(), d.type, d.values, d.unit), explanation});
       slots.push_back({d.type, d.unit, FieldType::text, {}});

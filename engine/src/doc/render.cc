@@ -62,8 +62,8 @@ class Renderer {
     m.subject = text(t_.subject);
     m.keywords = text(t_.keywords);
     m.created = d_.as_of;
-    m.footer = (fr ? "Décision " : "Decision ") + d_.id + (fr ? " · règles " : " · rules ") +
-               d_.revision;
+    m.footer =
+        (fr ? "Décision " : "Decision ") + d_.id + (fr ? " · règles " : " · rules ") + d_.revision;
     m.page_label = fr ? "Page {n} sur {m}" : "Page {n} of {m}";
     return m;
   }
@@ -104,8 +104,8 @@ class Renderer {
     slots_[base + f::as_of] = Value(d_.as_of);
     set(base + f::phase, code(d_.phase));
     const bool fr = lang_ == Lang::fr;
-    set(base + f::phase_label, d_.phase == Phase::draft ? (fr ? "projet" : "draft")
-                                                        : (fr ? "dépôt" : "submission"));
+    set(base + f::phase_label,
+        d_.phase == Phase::draft ? (fr ? "projet" : "draft") : (fr ? "dépôt" : "submission"));
     set(base + f::kind, to_string(d_.kind));
     set(base + f::status, code(d_.status));
     set(base + f::status_label, to_string(d_.status, lang_));
@@ -138,7 +138,8 @@ class Renderer {
     set(s + item::key, static_cast<double>(rule.key));
     bool unconfirmed = rule.reference.confidence == Confidence::unconfirmed;
     set(s + item::reference,
-        rule.reference.text + (unconfirmed ? (fr ? " [source non confirmée]" : " [unconfirmed source]") : ""));
+        rule.reference.text +
+            (unconfirmed ? (fr ? " [source non confirmée]" : " [unconfirmed source]") : ""));
     set(s + item::reference_url, rule.reference.url);
     set(s + item::confidence, unconfirmed ? "unconfirmed" : "confirmed");
     std::vector<std::string> missing;
@@ -357,7 +358,8 @@ std::string render_pdf(const TemplateSet& templates, std::string_view id, const 
   const doc::Template* t = templates.impl().find(id);
   if (!t) throw std::runtime_error("modèle inconnu « " + std::string(id) + " »");
   if ((t->kinds & static_cast<uint8_t>(decision.kind)) == 0)
-    throw std::runtime_error("le modèle « " + std::string(id) + " » ne s'applique pas à un document " +
+    throw std::runtime_error("le modèle « " + std::string(id) +
+                             " » ne s'applique pas à un document " +
                              std::string(to_string(decision.kind)));
   doc::Renderer renderer(*t, templates.impl().labels, decision, options.lang);
   pdf::Layout layout(renderer.metadata(), options.font_dir);

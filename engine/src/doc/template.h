@@ -72,17 +72,17 @@ enum class Source : uint8_t {
 struct Node {
   Element element = Element::paragraph;
   SourcePosition position;
-  Expr when;  // when= on any element, test= on <if>; empty: always
-  Text text;  // heading, paragraph, item, cell, line, badge, watermark, empty; kv label
+  Expr when;    // when= on any element, test= on <if>; empty: always
+  Text text;    // heading, paragraph, item, cell, line, badge, watermark, empty; kv label
   Text value;   // kv value; box title
   Text colour;  // badge, box: a colour name, possibly from a placeholder
   int level = 1;
   pdf::Style style = pdf::Style::body;
-  double mm = 0;                      // spacer
-  std::vector<pdf::Column> columns;   // table: titles are per language below
-  std::vector<Text> column_titles;    // table
-  std::vector<Node> children;         // containers, <if> (then), <for>
-  std::vector<Node> otherwise;        // <if>'s <else>
+  double mm = 0;                     // spacer
+  std::vector<pdf::Column> columns;  // table: titles are per language below
+  std::vector<Text> column_titles;   // table
+  std::vector<Node> children;        // containers, <if> (then), <for>
+  std::vector<Node> otherwise;       // <if>'s <else>
   // <for>
   Source source = Source::findings;
   FieldId list_field = 0;  // text_list, record_list
@@ -113,7 +113,16 @@ enum Finding : uint16_t {
   remediation,
   finding_count
 };
-enum Key : uint16_t { number, key_title, key_outcome, key_outcome_label, passed, failed, unknown, key_count };
+enum Key : uint16_t {
+  number,
+  key_title,
+  key_outcome,
+  key_outcome_label,
+  passed,
+  failed,
+  unknown,
+  key_count
+};
 enum Fit : uint16_t {
   scheme,
   scheme_label,
@@ -168,7 +177,7 @@ struct Template {
 // Wording shared by every template (templates/labels.xml): the titles of the
 // eight CLONG keys and labels of enumeration values.
 struct Labels {
-  std::array<std::array<std::string, 2>, 9> keys;                      // [key][lang]
+  std::array<std::array<std::string, 2>, 9> keys;                                    // [key][lang]
   std::map<std::pair<std::string, std::string>, std::array<std::string, 2>> values;  // (path, code)
   const std::string* value(std::string_view path, std::string_view code, Lang lang) const;
 };

@@ -62,7 +62,8 @@ std::string_view context_name(Context c) {
 }
 
 bool blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; });
 }
 
 bool is_space(char c) {
@@ -76,7 +77,8 @@ class Loader {
   void run() {
     pugi::xml_node root = src_.root();
     if (std::string_view(root.name()) != "template") {
-      src_.error(root, "élément racine <template> attendu, trouvé <" + std::string(root.name()) + ">");
+      src_.error(root,
+                 "élément racine <template> attendu, trouvé <" + std::string(root.name()) + ">");
       return;
     }
     t_.id = src_.required(root, "id");
@@ -117,9 +119,12 @@ class Loader {
       bool found = false;
       for (auto k : all_kinds())
         if (to_string(k) == w) kinds |= static_cast<uint8_t>(k), found = true;
-      if (!found) src_.error_in_attribute(root, "kinds", text.find(w), "type de document inconnu « " + w + " »");
+      if (!found)
+        src_.error_in_attribute(root, "kinds", text.find(w),
+                                "type de document inconnu « " + w + " »");
     }
-    if (kinds == 0 && !text.empty()) src_.error(root, "kinds : au moins un type de document attendu");
+    if (kinds == 0 && !text.empty())
+      src_.error(root, "kinds : au moins un type de document attendu");
     return kinds;
   }
 
@@ -130,13 +135,15 @@ class Loader {
       std::vector<std::string> candidates(allowed.begin(), allowed.end());
       std::string hint = closest(name, candidates);
       src_.error_in_attribute(node, a.name(), 0,
-                              "attribut « " + std::string(name) + " » inconnu sur <" + node.name() + ">" +
+                              "attribut « " + std::string(name) + " » inconnu sur <" + node.name() +
+                                  ">" +
                                   (hint.empty() ? "" : " ; vouliez-vous dire « " + hint + " » ?"));
     }
   }
 
   void not_text(pugi::xml_node node, pugi::xml_node parent) {
-    if ((node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) && !blank(node.value()))
+    if ((node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) &&
+        !blank(node.value()))
       src_.error(node, "texte inattendu directement dans <" + std::string(parent.name()) + ">");
   }
 
@@ -154,7 +161,8 @@ class Loader {
                      : n == "keywords" ? &t_.keywords
                                        : nullptr;
       if (!target) {
-        src_.error(child, "<" + std::string(n) + "> inconnu dans <meta> (title, author, subject, keywords)");
+        src_.error(child, "<" + std::string(n) +
+                              "> inconnu dans <meta> (title, author, subject, keywords)");
         continue;
       }
       only_attributes(child, {});
@@ -180,8 +188,9 @@ class Loader {
       std::string hint = closest(name, here);
       std::string list;
       for (auto& h : here) list += (list.empty() ? "" : ", ") + h;
-      src_.error(el, "<" + std::string(name) + "> inattendu dans " + std::string(context_name(context)) +
-                         " (permis : " + list + ")" + (hint.empty() ? "" : " ; vouliez-vous dire <" + hint + "> ?"));
+      src_.error(el, "<" + std::string(name) + "> inattendu dans " +
+                         std::string(context_name(context)) + " (permis : " + list + ")" +
+                         (hint.empty() ? "" : " ; vouliez-vous dire <" + hint + "> ?"));
       return;
     }
     Node node;
@@ -193,7 +202,8 @@ class Loader {
       case Element::heading: {
         only_attributes(el, {"when", "level"});
         node.level = el.attribute("level").as_int(1);
-        if (node.level < 1 || node.level > 3) src_.error_in_attribute(el, "level", 0, "level : 1, 2 ou 3 attendu");
+        if (node.level < 1 || node.level > 3)
+          src_.error_in_attribute(el, "level", 0, "level : 1, 2 ou 3 attendu");
         node.text = read_text(el);
         break;
       }
@@ -220,7 +230,8 @@ class Loader {
       case Element::spacer:
         only_attributes(el, {"when", "mm"});
         node.mm = el.attribute("mm").as_double(4);
-        if (node.mm <= 0 || node.mm > 100) src_.error_in_attribute(el, "mm", 0, "mm : un nombre entre 0 et 100 attendu");
+        if (node.mm <= 0 || node.mm > 100)
+          src_.error_in_attribute(el, "mm", 0, "mm : un nombre entre 0 et 100 attendu");
         no_content(el);
         break;
       case Element::page_break:
@@ -296,11 +307,13 @@ class Loader {
         continue;
       }
       if (std::string_view(child.name()) == "column") {
-        if (rows_started) src_.error(child, "<column> après les lignes : les colonnes viennent en premier");
+        if (rows_started)
+          src_.error(child, "<column> après les lignes : les colonnes viennent en premier");
         only_attributes(child, {"weight", "align"});
         pdf::Column column;
         column.weight = child.attribute("weight").as_double(1);
-        if (column.weight <= 0) src_.error_in_attribute(child, "weight", 0, "weight : un nombre positif attendu");
+        if (column.weight <= 0)
+          src_.error_in_attribute(child, "weight", 0, "weight : un nombre positif attendu");
         std::string_view align = child.attribute("align").value();
         if (align == "right")
           column.align = pdf::Align::right;
@@ -328,7 +341,8 @@ class Loader {
         continue;
       }
       if (std::string_view(child.name()) != "cell") {
-        src_.error(child, "<" + std::string(child.name()) + "> inattendu dans <row> (permis : cell)");
+        src_.error(child,
+                   "<" + std::string(child.name()) + "> inattendu dans <row> (permis : cell)");
         continue;
       }
       ++cells;
@@ -404,8 +418,11 @@ class Loader {
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     });
     if (!ok_name || var == "document" || var == "decision")
-      src_.error_in_attribute(el, "each", 0, "each : un nom en minuscules attendu, autre que document et decision");
-    if (names_.has_var(var)) src_.error_in_attribute(el, "each", 0, "each : « " + var + " » est déjà la variable d'une boucle englobante");
+      src_.error_in_attribute(
+          el, "each", 0, "each : un nom en minuscules attendu, autre que document et decision");
+    if (names_.has_var(var))
+      src_.error_in_attribute(
+          el, "each", 0, "each : « " + var + " » est déjà la variable d'une boucle englobante");
 
     if (in == "decision.findings")
       node.source = Source::findings;
@@ -416,22 +433,27 @@ class Loader {
     else if (in == "decision.missing_facts")
       node.source = Source::missing_facts;
     else if (auto id = in.starts_with("document.") ? find_field(std::string_view(in).substr(9))
-                                                    : std::nullopt;
+                                                   : std::nullopt;
              id && (field(*id).kinds & t_.kinds) &&
-             (field(*id).type == FieldType::text_list || field(*id).type == FieldType::record_list)) {
-      node.source = field(*id).type == FieldType::text_list ? Source::text_list : Source::record_list;
+             (field(*id).type == FieldType::text_list ||
+              field(*id).type == FieldType::record_list)) {
+      node.source =
+          field(*id).type == FieldType::text_list ? Source::text_list : Source::record_list;
       node.list_field = *id;
     } else {
       std::vector<std::string> lists{"decision.findings", "decision.keys", "decision.scheme_fit",
                                      "decision.missing_facts"};
       for (auto& f : catalogue())
-        if ((f.kinds & t_.kinds) && (f.type == FieldType::text_list || f.type == FieldType::record_list))
+        if ((f.kinds & t_.kinds) &&
+            (f.type == FieldType::text_list || f.type == FieldType::record_list))
           lists.push_back("document." + std::string(f.path));
       std::string hint = closest(in, lists, 4);
-      src_.error_in_attribute(el, "in", 0,
-                              "in : « " + in + " » n'est pas une liste (decision.findings, decision.keys, "
-                              "decision.scheme_fit, decision.missing_facts ou une liste du document)" +
-                                  (hint.empty() ? "" : " ; vouliez-vous dire « " + hint + " » ?"));
+      src_.error_in_attribute(
+          el, "in", 0,
+          "in : « " + in +
+              " » n'est pas une liste (decision.findings, decision.keys, "
+              "decision.scheme_fit, decision.missing_facts ou une liste du document)" +
+              (hint.empty() ? "" : " ; vouliez-vous dire « " + hint + " » ?"));
       return;
     }
     node.first_slot = static_cast<uint16_t>(t_.slots.size());
@@ -466,7 +488,9 @@ class Loader {
     static constexpr std::string_view kNames[] = {"green", "orange", "red", "blue", "grey"};
     bool placeholder = v.starts_with("{");
     if (!placeholder && std::find(std::begin(kNames), std::end(kNames), v) == std::end(kNames))
-      src_.error_in_attribute(el, "colour", 0, "colour : green, orange, red, blue, grey ou {decision.status_colour} attendu");
+      src_.error_in_attribute(
+          el, "colour", 0,
+          "colour : green, orange, red, blue, grey ou {decision.status_colour} attendu");
     Text t;
     parse_pieces(v, src_.attribute_offset(el, "colour"), t.lang[0]);
     t.lang[1] = t.lang[0];
@@ -484,7 +508,9 @@ class Loader {
       if (err.message.starts_with("nom inconnu")) {
         size_t start = err.offset, end = start;
         std::string_view v = a.value();
-        while (end < v.size() && (std::isalnum(static_cast<unsigned char>(v[end])) || v[end] == '_' || v[end] == '.')) ++end;
+        while (end < v.size() &&
+               (std::isalnum(static_cast<unsigned char>(v[end])) || v[end] == '_' || v[end] == '.'))
+          ++end;
         hint = closest(v.substr(start, end - start), names_.visible());
       }
       src_.error_in_attribute(el, attribute, err.offset,
@@ -509,8 +535,10 @@ class Loader {
     bool seen[2] = {false, false};
     for (pugi::xml_node child : el.children()) {
       if (child.type() != pugi::node_element) {
-        if ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) && !blank(child.value()))
-          src_.error(child, "texte hors de <t> dans <" + std::string(el.name()) + "> : tout le texte va dans les <t lang>");
+        if ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) &&
+            !blank(child.value()))
+          src_.error(child, "texte hors de <t> dans <" + std::string(el.name()) +
+                                "> : tout le texte va dans les <t lang>");
         continue;
       }
       if (std::string_view(child.name()) != "t") {
@@ -529,7 +557,8 @@ class Loader {
       read_runs(child, text.lang[static_cast<size_t>(i)]);
     }
     if (!seen[0] || !seen[1])
-      src_.error(el, "<" + std::string(el.name()) + "> : texte attendu en français et en anglais (<t lang=\"" +
+      src_.error(el, "<" + std::string(el.name()) +
+                         "> : texte attendu en français et en anglais (<t lang=\"" +
                          (seen[0] ? "en" : "fr") + "\"> manquant)");
     return text;
   }
@@ -542,7 +571,8 @@ class Loader {
         if (std::string_view(child.name()) == "br" && !child.first_child())
           out.push_back({"\n", kNone});
         else
-          src_.error(child, "<" + std::string(child.name()) + "> inattendu dans un texte (seul <br/> y est permis)");
+          src_.error(child, "<" + std::string(child.name()) +
+                                "> inattendu dans un texte (seul <br/> y est permis)");
       }
     }
     tidy(out);
@@ -562,9 +592,12 @@ class Loader {
         if (literal.empty() || literal.back() != ' ') literal += ' ';
         continue;
       }
-      if (c == '}' ) {
-        if (i + 1 < raw.size() && raw[i + 1] == '}') ++i;
-        else src_.error_at(offset + static_cast<uint32_t>(i), "« } » seul : écrire }} pour une accolade");
+      if (c == '}') {
+        if (i + 1 < raw.size() && raw[i + 1] == '}')
+          ++i;
+        else
+          src_.error_at(offset + static_cast<uint32_t>(i),
+                        "« } » seul : écrire }} pour une accolade");
         literal += '}';
         continue;
       }
@@ -598,7 +631,9 @@ class Loader {
       return kNone;
     }
     if (info->type == detail::Type::record_list) {
-      src_.error_at(offset, "{" + name + "} est une liste d'objets : la parcourir avec <for each=… in=\"" + name + "\">");
+      src_.error_at(offset, "{" + name +
+                                "} est une liste d'objets : la parcourir avec <for each=… in=\"" +
+                                name + "\">");
       return kNone;
     }
     return info->slot;
@@ -647,7 +682,8 @@ void load_labels(const XmlSource& src, Labels& labels) {
       else
         src.error(t, "<t> : attribut lang=\"fr\" ou lang=\"en\" attendu");
     }
-    if (out[0].empty() || out[1].empty()) src.error(el, "libellé attendu en français et en anglais");
+    if (out[0].empty() || out[1].empty())
+      src.error(el, "libellé attendu en français et en anglais");
   };
   for (pugi::xml_node el : root.children()) {
     if (el.type() != pugi::node_element) continue;
@@ -677,7 +713,8 @@ void load_labels(const XmlSource& src, Labels& labels) {
     }
   }
   for (size_t k = 1; k <= 8; ++k)
-    if (labels.keys[k][0].empty()) src.error(root, "titre de la clé " + std::to_string(k) + " manquant");
+    if (labels.keys[k][0].empty())
+      src.error(root, "titre de la clé " + std::to_string(k) + " manquant");
 }
 
 }  // namespace
@@ -691,9 +728,12 @@ const std::string* Labels::value(std::string_view path, std::string_view code, L
 }  // namespace doc
 
 // The templates every command relies on: a set without one is refused.
-constexpr std::string_view kRequired[] = {"report",       "tor-mission",
-                                          "tor-call",     "contract-vsi",
-                                          "contract-service-civique", "agreement-conge-solidarite"};
+constexpr std::string_view kRequired[] = {"report",
+                                          "tor-mission",
+                                          "tor-call",
+                                          "contract-vsi",
+                                          "contract-service-civique",
+                                          "agreement-conge-solidarite"};
 
 std::shared_ptr<const TemplateSet> TemplateSet::load(const std::string& dir,
                                                      std::vector<TemplateError>& errors) {

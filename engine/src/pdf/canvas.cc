@@ -2,8 +2,8 @@
 
 // PoDoFo 0.9.8 comes in through pkg-config's imported target, whose include
 // directories are SYSTEM: its own warnings do not reach -Werror.
-#include <podofo/podofo.h>
 #include <libdeflate.h>
+#include <podofo/podofo.h>
 
 #include <algorithm>
 #include <array>
@@ -184,8 +184,13 @@ struct Canvas::Impl {
     }
     if (op.angle != 0) {
       double a = op.angle * std::numbers::pi / 180;
-      c.num(std::cos(a)).num(std::sin(a)).num(-std::sin(a)).num(std::cos(a)).num(op.x).num(op.y).op(
-          "cm");
+      c.num(std::cos(a))
+          .num(std::sin(a))
+          .num(-std::sin(a))
+          .num(std::cos(a))
+          .num(op.x)
+          .num(op.y)
+          .op("cm");
     }
     c.op("BT");
     c.out += "/" + f.face->GetIdentifier().GetName() + " ";

@@ -53,14 +53,14 @@ struct Node {
   Op op = Op::literal;
   Type type = Type::boolean;
   Unit unit = Unit::none;
-  uint16_t a = kNone;           // first operand
-  uint16_t b = kNone;           // second operand
-  FieldId fact = 0;  // Op::fact: slot in EvalContext::facts; record_field: the list field
-  uint16_t index = 0;           // parameter number (Op::param) or sub-field (Op::record_field)
-  std::vector<uint16_t> items;  // Op::list
+  uint16_t a = kNone;  // first operand
+  uint16_t b = kNone;  // second operand
+  FieldId fact = 0;    // Op::fact: slot in EvalContext::facts; record_field: the list field
+  uint16_t index = 0;  // parameter number (Op::param) or sub-field (Op::record_field)
+  std::vector<uint16_t> items;               // Op::list
   std::span<const std::string_view> values;  // Op::fact of an enumeration: its values
-  Value literal;                // Op::literal
-  std::string text;             // source text of this node, for explanations
+  Value literal;                             // Op::literal
+  std::string text;                          // source text of this node, for explanations
 };
 
 struct Expr {

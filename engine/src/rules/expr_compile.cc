@@ -149,7 +149,9 @@ class Compiler {
     for (uint16_t child : {node.a, node.b})
       if (child != kNone) depth = std::max(depth, depths_[child] + 1);
     for (uint16_t item : node.items) depth = std::max(depth, depths_[item] + 1);
-    if (depth > kMaxTreeDepth) fail("expression trop longue ou trop imbriquée (profondeur " + std::to_string(kMaxTreeDepth) + " au plus)");
+    if (depth > kMaxTreeDepth)
+      fail("expression trop longue ou trop imbriquée (profondeur " + std::to_string(kMaxTreeDepth) +
+           " au plus)");
     depths_.push_back(depth);
     expr_.nodes.push_back(std::move(node));
     if (expr_.nodes.size() >= kNone) fail("expression trop longue");
