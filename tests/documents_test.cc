@@ -110,7 +110,8 @@ BOOST_AUTO_TEST_CASE(report_of_a_conforming_mission) {
   std::string info = pdfinfo(s / "r.pdf");
   BOOST_TEST(info.find("Title:           Rapport de conformité — ") != std::string::npos, info);
   BOOST_TEST(info.find("Author:          clef") != std::string::npos);
-  BOOST_TEST(info.find("Subject:         Vérification de conformité : conforme (décision " +
+  // French spacing: a no-break space before the colon.
+  BOOST_TEST(info.find("Subject:         Vérification de conformité\u00A0: conforme (décision " +
                        m[1].str()) != std::string::npos);
   BOOST_TEST(info.find("Keywords:        conformité, volontariat, CLONG, " + m[1].str()) !=
              std::string::npos);

@@ -39,6 +39,18 @@ pdf::Rgb colour_of(std::string_view name) {
   return pdf::colour::grey;
 }
 
+// French spacing: a narrow no-break space before ; ! ? and inside « »,
+// a no-break space before a colon — so that punctuation never starts a line
+// (the layout breaks lines at ASCII spaces only).
+void french_spacing(std::string& s) {
+  static const std::pair<std::string_view, std::string_view> kRules[] = {
+      {" ;", "\u202F;"}, {" !", "\u202F!"}, {" ?", "\u202F?"},
+      {" :", "\u00A0:"}, {"« ", "«\u202F"}, {" »", "\u202F»"}};
+  for (auto [from, to] : kRules)
+    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+      s.replace(at, from.size(), to);
+}
+
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
   for (auto& p : parts) out += (out.empty() ? "" : std::string(separator)) + p;
@@ -269,6 +281,7 @@ class Renderer {
     std::string out;
     for (const Piece& p : t.lang[lang_ == Lang::fr ? 0 : 1])
       out += p.slot == kNone ? p.literal : format(p.slot);
+    if (lang_ == Lang::fr) french_spacing(out);
     return out;
   }
 

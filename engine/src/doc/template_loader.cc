@@ -9,6 +9,7 @@
 
 #include "../rules/xml_source.h"
 #include "../util/suggest.h"
+#include "../util/unicode.h"
 #include "names.h"
 
 namespace clef {
@@ -583,7 +584,7 @@ class Loader {
   void parse_pieces(std::string_view raw, uint32_t offset, std::vector<Piece>& out) {
     std::string literal;
     auto flush = [&] {
-      if (!literal.empty()) out.push_back({std::move(literal), kNone});
+      if (!literal.empty()) out.push_back({to_nfc(literal), kNone});
       literal.clear();
     };
     for (size_t i = 0; i < raw.size(); ++i) {
