@@ -100,7 +100,9 @@ int run_tor(const Options& o) {
                     "expected)\n");
     return kExitUsage;
   }
-  if (o.strict && d.status != Status::conforme && d.status != Status::conforme_avec_reserves) {
+  // Terms of reference are published before a volunteer is known: facts
+  // missing (incomplet) do not stop them, a failing blocking rule does.
+  if (o.strict && d.status == Status::non_conforme) {
     std::cerr << "clef: " << o.files[0] << " : " << to_string(d.status, lang_of(o))
               << tr(o, " — termes de référence refusés (--strict) :\n",
                     " — terms of reference refused (--strict):\n");
