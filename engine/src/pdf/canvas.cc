@@ -76,6 +76,37 @@ std::unordered_map<char32_t, Font::Glyph>& glyph_cache(const std::string& path) 
   return caches[path];
 }
 
+// A subset's name starts with a six-letter tag that should differ between
+// different subsets (PDF 32000 §9.6.4), so that merged documents keep their
+// fonts apart. PoDoFo's tag is fixed at creation, before the glyphs are
+// known: derive it from the glyphs and the face (FNV-1a), deterministic too.
+void retag(const Font& font, std::u16string_view glyphs) {
+  podofo::PdfObject* type0 = font.face->GetObject();
+  std::string name = type0->GetDictionary().GetKey("BaseFont")->GetName().GetName();
+  std::string base = name.size() > 7 && name[6] == '+' ? name.substr(7) : name;
+  uint64_t h = 1469598103934665603ull;
+  for (char c : base) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  for (char16_t g : glyphs) h = (h ^ g) * 1099511628211ull;
+  std::string tag;
+  for (int i = 0; i < 6; ++i, h /= 26) tag += static_cast<char>('A' + h % 26);
+  podofo::PdfName tagged(tag + "+" + base);
+  type0->GetDictionary().AddKey("BaseFont", tagged);
+  podofo::PdfVecObjects* objects = type0->GetOwner();
+  auto resolve = [&](podofo::PdfObject* o) {
+    return o && o->IsReference() ? objects->GetObject(o->GetReference()) : o;
+  };
+  podofo::PdfObject* descendants = resolve(type0->GetDictionary().GetKey("DescendantFonts"));
+  if (!descendants || !descendants->IsArray()) return;
+  for (podofo::PdfObject& entry : descendants->GetArray()) {
+    podofo::PdfObject* cid = resolve(&entry);
+    if (!cid || !cid->IsDictionary()) continue;
+    cid->GetDictionary().AddKey("BaseFont", tagged);
+    podofo::PdfObject* descriptor = resolve(cid->GetDictionary().GetKey("FontDescriptor"));
+    if (descriptor && descriptor->IsDictionary())
+      descriptor->GetDictionary().AddKey("FontName", tagged);
+  }
+}
+
 // The font files, read once per thread: loading a TrueType file through
 // PoDoFo costs ~3 ms, more than drawing a whole report, and copying its
 // 700 KB per document costs page faults. Each document gets its own FreeType
@@ -350,6 +381,7 @@ std::string Canvas::write(const std::vector<std::vector<Op>>& pages, const Docum
                              static_cast<podofo::pdf_long>(be.size()));
       font.face->AddUsedSubsettingGlyphs(text, static_cast<long>(be.size()));
       font.face->EmbedSubsetFont();
+      retag(font, be);
     }
     deflate_streams(doc.GetObjects());
 
