@@ -1,14 +1,38 @@
 #!/usr/bin/env bash
-# Builds and runs the throughput benchmark (bench/README.md); the output is
-# also saved to build/bench-latest.txt. Arguments go to clef_bench
-# (e.g. --cpu 1, --min-time 5, --syntax xml; --help lists them).
+# Builds and runs the benchmarks (bench/README.md).
+#
+#   bash bench/run.sh                   both, in turn (what `make bench` runs)
+#   bash bench/run.sh check [options]   missions checked per second (clef_bench);
+#                                       options go to clef_bench (--help lists them);
+#                                       output saved to build/bench-latest.txt
+#   bash bench/run.sh report [options]  conformity reports per second against
+#                                       LibreOffice (bench/report_vs_libreoffice.sh,
+#                                       --help lists its options); output saved to
+#                                       build/bench-report-latest.txt
+#   bash bench/run.sh --cpu 1 …         as before: options alone go to clef_bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+mode=all
+case "${1:-}" in
+  check | report | all) mode=$1; shift ;;
+  -*) mode=check ;;
+esac
+if [[ $mode == all && $# -gt 0 ]]; then
+  echo "run.sh: options need a mode: run.sh check|report [options]" >&2
+  exit 2
+fi
 
 if [[ ! -f build/release/CMakeCache.txt ]]; then
   cmake --preset release >/dev/null
 fi
-cmake --build --preset release --target clef_bench
 
-mkdir -p build
-build/release/bench/clef_bench "$@" | tee build/bench-latest.txt
+if [[ $mode == check || $mode == all ]]; then
+  cmake --build --preset release --target clef_bench
+  mkdir -p build
+  build/release/bench/clef_bench "$@" | tee build/bench-latest.txt
+fi
+if [[ $mode == all ]]; then echo; fi
+if [[ $mode == report || $mode == all ]]; then
+  bash bench/report_vs_libreoffice.sh "$@"
+fi

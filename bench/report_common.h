@@ -1,0 +1,41 @@
+// What the report benchmark's two programs share (clef_report_bench and
+// clef_report_html): the missions, checked once, and small helpers.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "clef/decision.h"
+#include "clef/ruleset.h"
+
+namespace clef_bench {
+
+[[noreturn]] void die(const std::string& message);
+
+// Pins the calling thread to `cpu` (nothing when negative); says what happened.
+std::string pin(int cpu);
+double thread_cpu_seconds();
+
+struct Mission {
+  std::string stem;  // "guinee-riziculture"
+  std::string title;
+  clef::Decision decision;
+};
+
+std::shared_ptr<const clef::Ruleset> load_rules(const std::string& rules_dir);
+
+// Every samples_dir/missions/*.xml but the drafts (draft-*.xml): the six
+// missions of the CLONG leaflet. Checked as `clef check` does by default.
+std::vector<Mission> check_missions(const std::shared_ptr<const clef::Ruleset>& ruleset,
+                                    const std::string& samples_dir);
+
+// Writes report_html() of every mission to dir/<stem>.html, or, with
+// copies >= 1, to dir/<stem>-001.html … dir/<stem>-NNN.html (same content).
+// Returns the number of files written.
+size_t write_html(const std::vector<Mission>& missions, const std::string& dir, clef::Lang lang,
+                  int copies);
+
+void write_file(const std::string& path, const std::string& bytes);
+
+}  // namespace clef_bench
