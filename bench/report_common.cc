@@ -1,65 +1,23 @@
 #include "report_common.h"
 
-#include <sched.h>
-#include <time.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 
-#include "clef/reader.h"
 #include "report_html.h"
 
 namespace clef_bench {
 
 namespace fs = std::filesystem;
 
-void die(const std::string& message) {
-  std::fprintf(stderr, "clef report bench: %s\n", message.c_str());
-  std::exit(1);
+void add_lang_option(CLI::App& app, clef::Lang& lang) {
+  app.add_option_function<std::string>(
+         "--lang",
+         [&lang](const std::string& l) { lang = l == "en" ? clef::Lang::en : clef::Lang::fr; },
+         "Language of the reports (default fr)")
+      ->check(CLI::IsMember({"fr", "en"}));
 }
-
-std::string pin(int cpu) {
-  if (cpu < 0) return "not pinned (--cpu -1)";
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  CPU_SET(cpu, &set);
-  if (sched_setaffinity(0, sizeof set, &set) != 0)
-    return "NOT pinned: sched_setaffinity(CPU " + std::to_string(cpu) +
-           ") failed: " + std::strerror(errno);
-  return "pinned to CPU " + std::to_string(cpu) + " with sched_setaffinity (now on CPU " +
-         std::to_string(sched_getcpu()) + ")";
-}
-
-double thread_cpu_seconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
-std::shared_ptr<const clef::Ruleset> load_rules(const std::string& rules_dir) {
-  clef::LoadResult loaded = clef::Ruleset::load(rules_dir);
-  if (!loaded.ruleset) {
-    for (auto& e : loaded.errors) std::fprintf(stderr, "%s\n", e.format().c_str());
-    die("cannot load the rules from " + rules_dir);
-  }
-  return loaded.ruleset;
-}
-
-namespace {
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) die("cannot read " + path.string());
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-}  // namespace
 
 std::vector<Mission> check_missions(const std::shared_ptr<const clef::Ruleset>& ruleset,
                                     const std::string& samples_dir) {
@@ -79,9 +37,7 @@ std::vector<Mission> check_missions(const std::shared_ptr<const clef::Ruleset>& 
   std::vector<Mission> missions;
   for (const fs::path& p : paths) {
     const std::string name = "missions/" + p.filename().string();
-    clef::ReadResult r = clef::read_document(slurp(p), name, clef::InputFormat::xml);
-    if (!r.document)
-      die(name + ": " + (r.errors.empty() ? "not read" : r.errors.front().format(clef::Lang::en)));
+    clef::ReadResult r = read_or_die(slurp(p), name, clef::InputFormat::xml);
     Mission m;
     m.stem = p.stem().string();
     m.decision = clef::check(ruleset, std::move(*r.document), {});

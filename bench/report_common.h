@@ -1,5 +1,6 @@
 // What the report benchmark's two programs share (clef_report_bench and
-// clef_report_html): the missions, checked once, and small helpers.
+// clef_report_html): the missions, checked once, and writing their reports.
+// What every benchmark shares is in harness.h.
 #pragma once
 
 #include <memory>
@@ -8,22 +9,18 @@
 
 #include "clef/decision.h"
 #include "clef/ruleset.h"
+#include "harness.h"
 
 namespace clef_bench {
 
-[[noreturn]] void die(const std::string& message);
-
-// Pins the calling thread to `cpu` (nothing when negative); says what happened.
-std::string pin(int cpu);
-double thread_cpu_seconds();
+// --lang fr|en: the language of the reports.
+void add_lang_option(CLI::App& app, clef::Lang& lang);
 
 struct Mission {
   std::string stem;  // "guinee-riziculture"
   std::string title;
   clef::Decision decision;
 };
-
-std::shared_ptr<const clef::Ruleset> load_rules(const std::string& rules_dir);
 
 // Every samples_dir/missions/*.xml but the drafts (draft-*.xml): the six
 // missions of the CLONG leaflet. Checked as `clef check` does by default.

@@ -8,8 +8,10 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "clef/model.h"
 #include "clef/render.h"
@@ -71,31 +73,17 @@ std::string_view key_title(int key, Lang lang) {
   return lang == Lang::fr ? kFr[key - 1] : kEn[key - 1];
 }
 
-std::string_view status_colour(clef::Status s) {
-  switch (s) {
-    case clef::Status::conforme:
-      return "#1b7f3b";
-    case clef::Status::conforme_avec_reserves:
-      return "#d97a00";
-    case clef::Status::non_conforme:
-      return "#c62828";
-    default:
-      return "#808085";
-  }
+// The colour of a status or an outcome: the one `colours` gives it, `other`
+// when it gives none.
+template <class E>
+std::string_view colour(E value, std::initializer_list<std::pair<E, std::string_view>> colours,
+                        std::string_view other) {
+  for (const auto& [e, c] : colours)
+    if (e == value) return c;
+  return other;
 }
 
-std::string_view outcome_colour(clef::Outcome o) {
-  switch (o) {
-    case clef::Outcome::pass:
-      return "#1b7f3b";
-    case clef::Outcome::fail:
-      return "#c62828";
-    case clef::Outcome::unknown:
-      return "#b36200";
-    default:
-      return "#666666";
-  }
-}
+constexpr std::string_view kGreen = "#1b7f3b", kRed = "#c62828";
 
 // "15 janvier 2024" / "15 January 2024" (the PDF formats it with ICU).
 std::string long_date(clef::Date d, Lang lang) {
@@ -112,14 +100,14 @@ std::string long_date(clef::Date d, Lang lang) {
          std::to_string(y);
 }
 
-// "conforme avec réserves" -> "CONFORME AVEC RÉSERVES" (ICU knows the accents).
+// "conforme avec réserves" -> "CONFORME AVEC RÉSERVES", as the PDF's badge
+// (ICU knows the accents). The engine does the same in its text and PDF
+// renderers but has no public function for it (engine/include/clef/).
 std::string upper(std::string_view s, Lang lang) {
-  icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  u.toUpper(icu::Locale(lang == Lang::fr ? "fr" : "en"));
   std::string out;
-  u.toUTF8String(out);
-  return out;
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
+      .toUpper(icu::Locale(lang == Lang::fr ? "fr" : "en"))
+      .toUTF8String(out);
 }
 
 class Html {
@@ -265,7 +253,11 @@ std::string report_html(const clef::Decision& d, Lang lang) {
   h.raw("<h1>").t("Rapport de conformité", "Conformity report").raw("</h1>\n");
   h.raw("<p><b>").text(title_text).raw("</b></p>\n");
   h.raw("<p><span class=\"badge\" style=\"background: ")
-      .raw(status_colour(d.status))
+      .raw(colour(d.status,
+                  {{clef::Status::conforme, kGreen},
+                   {clef::Status::conforme_avec_reserves, "#d97a00"},
+                   {clef::Status::non_conforme, kRed}},
+                  "#808085"))
       .raw("\">")
       .text(upper(status, lang))
       .raw("</span></p>\n<p>");
@@ -341,7 +333,11 @@ std::string report_html(const clef::Decision& d, Lang lang) {
     for (const clef::KeySummary& k : d.keys) {
       h.raw("<tr><td>").text(std::to_string(k.key)).raw("</td><td>").text(key_title(k.key, lang));
       h.raw("</td><td style=\"color: ")
-          .raw(outcome_colour(k.outcome))
+          .raw(colour(k.outcome,
+                      {{clef::Outcome::pass, kGreen},
+                       {clef::Outcome::fail, kRed},
+                       {clef::Outcome::unknown, "#b36200"}},
+                      "#666666"))
           .raw("\">")
           .text(clef::to_string(k.outcome, lang))
           .raw("</td><td align=\"right\">")

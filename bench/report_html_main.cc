@@ -3,63 +3,30 @@
 // bench/report_vs_libreoffice.sh. Needs no PDF code, so the LibreOffice side
 // of the benchmark runs on its own.
 #include <cstdio>
-#include <cstdlib>
 #include <string>
-#include <string_view>
 
 #include "report_common.h"
-
-namespace {
-
-[[noreturn]] void usage(int code) {
-  std::fputs(
-      "usage: clef_report_html --out DIR [options]\n"
-      "  --out DIR        where to write <mission>.html (created if needed)\n"
-      "  --copies N       write N copies of each, <mission>-001.html … (default: one,\n"
-      "                   <mission>.html)\n"
-      "  --lang fr|en     language of the reports (default fr)\n"
-      "  --rules DIR      rules directory (default: the bundled rules/)\n"
-      "  --samples DIR    samples directory; missions are read from DIR/missions\n"
-      "  --titles         print '<mission>\\t<title>' for each mission on stdout\n",
-      code == 0 ? stdout : stderr);
-  std::exit(code);
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   std::string out, rules_dir = CLEF_DEFAULT_RULES_DIR, samples_dir = CLEF_SAMPLES_DIR;
   clef::Lang lang = clef::Lang::fr;
   int copies = 0;  // 0: one file per mission, without a number
   bool titles = false;
-  for (int i = 1; i < argc; ++i) {
-    std::string_view a = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) usage(2);
-      return argv[++i];
-    };
-    if (a == "--help" || a == "-h")
-      usage(0);
-    else if (a == "--out")
-      out = value();
-    else if (a == "--copies")
-      copies = std::atoi(value().c_str());
-    else if (a == "--lang") {
-      std::string l = value();
-      if (l != "fr" && l != "en") usage(2);
-      lang = l == "fr" ? clef::Lang::fr : clef::Lang::en;
-    } else if (a == "--rules")
-      rules_dir = value();
-    else if (a == "--samples")
-      samples_dir = value();
-    else if (a == "--titles")
-      titles = true;
-    else {
-      std::fprintf(stderr, "clef_report_html: unknown option %s\n", argv[i]);
-      usage(2);
-    }
-  }
-  if (copies < 0 || (out.empty() && !titles)) usage(2);
+  CLI::App app{"Writes the HTML conformity report of each sample mission (bench/README.md)",
+               "clef_report_html"};
+  app.add_option("--out", out, "Where to write <mission>.html (created if needed)")
+      ->type_name("DIR");
+  app.add_option("--copies", copies,
+                 "Write N copies of each, <mission>-001.html … (default: one, <mission>.html)")
+      ->type_name("N")
+      ->check(clef_bench::at_least(0));
+  clef_bench::add_lang_option(app, lang);
+  clef_bench::add_source_options(app, rules_dir, samples_dir);
+  app.add_flag("--titles", titles, "Print '<mission>\\t<title>' for each mission on stdout");
+  app.callback([&] {
+    if (out.empty() && !titles) throw CLI::RequiredError("--out (or --titles)");
+  });
+  clef_bench::parse_or_exit(app, argc, argv);
 
   const auto missions = clef_bench::check_missions(clef_bench::load_rules(rules_dir), samples_dir);
   if (titles)

@@ -10,6 +10,7 @@
 #                                       --help lists its options); output saved to
 #                                       build/bench-report-latest.txt
 #   bash bench/run.sh --cpu 1 …         as before: options alone go to clef_bench
+# Environment: CLEF_BENCH_BUILD_DIR (default build/release), for both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,14 +24,19 @@ if [[ $mode == all && $# -gt 0 ]]; then
   exit 2
 fi
 
-if [[ ! -f build/release/CMakeCache.txt ]]; then
-  cmake --preset release >/dev/null
+BUILD=${CLEF_BENCH_BUILD_DIR:-build/release}
+if [[ ! -f $BUILD/CMakeCache.txt ]]; then
+  if [[ $BUILD == build/release ]]; then
+    cmake --preset release >/dev/null
+  else
+    cmake --preset release -B "$BUILD" >/dev/null
+  fi
 fi
 
 if [[ $mode == check || $mode == all ]]; then
-  cmake --build --preset release --target clef_bench
+  cmake --build "$BUILD" --target clef_bench
   mkdir -p build
-  build/release/bench/clef_bench "$@" | tee build/bench-latest.txt
+  "$BUILD/bench/clef_bench" "$@" | tee build/bench-latest.txt
 fi
 if [[ $mode == all ]]; then echo; fi
 if [[ $mode == report || $mode == all ]]; then
