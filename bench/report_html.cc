@@ -387,7 +387,10 @@ std::string report_html(const clef::Decision& d, Lang lang) {
   }
 
   // --- Findings, by severity --------------------------------------------
-  h.raw("<h1 style=\"page-break-before: always\">").t("Constats", "Findings").raw("</h1>\n");
+  // As in the template: a new page only when there are findings to read.
+  h.raw(failed == 0 && unknown == 0 ? "<h1>" : "<h1 style=\"page-break-before: always\">")
+      .t("Constats", "Findings")
+      .raw("</h1>\n");
   if (failed == 0 && unknown == 0)
     h.raw("<p>")
         .t("Aucune règle en échec ni vérification impossible : toutes les règles applicables "
