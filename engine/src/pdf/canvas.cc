@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "text.h"
+#include "ttf_compact.h"
 
 namespace clef::pdf {
 namespace {
@@ -105,6 +106,44 @@ void retag(const Font& font, std::u16string_view glyphs) {
     if (descriptor && descriptor->IsDictionary())
       descriptor->GetDictionary().AddKey("FontName", tagged);
   }
+}
+
+// PoDoFo's subset keeps every glyph id of the full font, so its loca and hmtx
+// tables stay full size (three quarters of the program for DejaVu Sans, and
+// as much compression time). Renumber the glyphs drawn and map each CID (the
+// old id, as drawn in the content) to its new glyph through /CIDToGIDMap.
+// A program that cannot be compacted is left as PoDoFo wrote it.
+void compact(const Font& font) {
+  podofo::PdfObject* type0 = font.face->GetObject();
+  podofo::PdfVecObjects* objects = type0->GetOwner();
+  auto resolve = [&](podofo::PdfObject* o) {
+    return o && o->IsReference() ? objects->GetObject(o->GetReference()) : o;
+  };
+  podofo::PdfObject* descendants = resolve(type0->GetDictionary().GetKey("DescendantFonts"));
+  if (!descendants || !descendants->IsArray() || descendants->GetArray().empty()) return;
+  podofo::PdfObject* cid = resolve(&descendants->GetArray()[0]);
+  podofo::PdfObject* descriptor =
+      cid && cid->IsDictionary() ? resolve(cid->GetDictionary().GetKey("FontDescriptor")) : nullptr;
+  podofo::PdfObject* file = descriptor && descriptor->IsDictionary()
+                                ? resolve(descriptor->GetDictionary().GetKey("FontFile2"))
+                                : nullptr;
+  if (!file || !file->HasStream() || file->GetDictionary().HasKey("Filter")) return;
+
+  char* raw = nullptr;
+  podofo::pdf_long length = 0;
+  file->GetStream()->GetCopy(&raw, &length);
+  std::optional<CompactFont> compacted =
+      compact_truetype(std::string_view(raw, static_cast<size_t>(length)));
+  podofo::podofo_free(raw);
+  if (!compacted) return;
+
+  const std::string& program = compacted->program;
+  file->GetStream()->Set(program.data(), static_cast<podofo::pdf_long>(program.size()));
+  file->GetDictionary().AddKey("Length1", static_cast<podofo::pdf_int64>(program.size()));
+  std::string map = cid_to_gid_map(*compacted);
+  podofo::PdfObject* map_object = objects->CreateObject();
+  map_object->GetStream()->Set(map.data(), static_cast<podofo::pdf_long>(map.size()));
+  cid->GetDictionary().AddKey("CIDToGIDMap", map_object->Reference());
 }
 
 // The font files, read once per thread: loading a TrueType file through
@@ -381,6 +420,7 @@ std::string Canvas::write(const std::vector<std::vector<Op>>& pages, const Docum
                              static_cast<podofo::pdf_long>(be.size()));
       font.face->AddUsedSubsettingGlyphs(text, static_cast<long>(be.size()));
       font.face->EmbedSubsetFont();
+      compact(font);
       retag(font, be);
     }
     deflate_streams(doc.GetObjects());
