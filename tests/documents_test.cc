@@ -5,79 +5,11 @@
 #include <fstream>
 #include <regex>
 
+#include "pdf_support.h"
 #include "support.h"
 
 using namespace clef::test;
 namespace fs = std::filesystem;
-
-namespace {
-
-// A scratch directory per test case, removed at the end.
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    dir = fs::temp_directory_path() /
-          ("clef-documents-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~Scratch() { fs::remove_all(dir); }
-  std::string operator/(const std::string& name) const { return (dir / name).string(); }
-  static inline int counter = 0;
-};
-
-std::string text_of(const std::string& pdf, const std::string& options = "") {
-  Run r = run_shell("pdftotext -enc UTF-8 " + options + " '" + pdf + "' -");
-  BOOST_REQUIRE_EQUAL(r.exit_code, 0);
-  return r.out;
-}
-
-// pdftotext shows no-break spaces as plain ones; so do we when comparing.
-std::string spaces(std::string s) {
-  for (const std::string nb : {"\u202F", "\u00A0"})
-    for (size_t at; (at = s.find(nb)) != std::string::npos;) s.replace(at, nb.size(), " ");
-  return s;
-}
-
-bool has(const std::string& text, const std::string& words) {
-  return spaces(text).find(spaces(words)) != std::string::npos;
-}
-
-void valid_pdf(const std::string& pdf) {
-  Run q = run_shell("qpdf --check '" + pdf + "'");
-  BOOST_TEST(q.exit_code == 0, q.out + q.err);
-  Run fonts = run_shell("pdffonts '" + pdf + "'");
-  // Every font embedded, subsetted, Identity-H: "ABCDEF+DejaVuSans CID TrueType Identity-H yes yes
-  // yes"
-  std::regex subset(
-      R"([A-Z]{6}\+DejaVuSans(-Bold)?\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes)");
-  BOOST_TEST(std::regex_search(fonts.out, subset), fonts.out);
-  BOOST_TEST(fonts.out.find(" no ") == std::string::npos, fonts.out);
-}
-
-std::string pdfinfo(const std::string& pdf) {
-  return run_shell("pdfinfo '" + pdf + "'").out;
-}
-
-int pages(const std::string& pdf) {
-  std::smatch m;
-  std::string info = pdfinfo(pdf);
-  return std::regex_search(info, m, std::regex(R"(Pages:\s+(\d+))")) ? std::stoi(m[1]) : 0;
-}
-
-// A copy of a sample with one line replaced, for names the samples do not have.
-std::string variant(const Scratch& s, const std::string& sample, const std::string& from,
-                    const std::string& to) {
-  std::string text = read_text(source_path(sample));
-  size_t at = text.find(from);
-  BOOST_REQUIRE(at != std::string::npos);
-  text.replace(at, from.size(), to);
-  std::string path = s / fs::path(sample).filename().string();
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(documents_test)
 
