@@ -217,6 +217,12 @@ struct Canvas::Impl {
     std::string out;
     bool fonts_used[2] = {false, false};
     bool translucent_used = false;
+    // Text state and fill colour persist across BT/ET (they are graphics
+    // state): set them again only when they change. Rectangles, lines and
+    // rotated text change them inside q…Q only, which restores them.
+    int font = -1;
+    double size = -1;
+    std::optional<Rgb> fill;
 
     Content& num(double v) {
       char buf[32];
@@ -263,24 +269,41 @@ struct Canvas::Impl {
           .op("cm");
     }
     c.op("BT");
-    c.out += "/" + f.face->GetIdentifier().GetName() + " ";
-    c.num(op.size).op("Tf");
-    c.rgb(op.colour, "rg");
+    int font_index = static_cast<int>(op.font);
+    if (transformed || c.font != font_index || c.size != op.size) {
+      c.out += "/" + f.face->GetIdentifier().GetName() + " ";
+      c.num(op.size).op("Tf");
+      if (!transformed) c.font = font_index, c.size = op.size;
+    }
+    if (transformed || c.fill != op.colour) {
+      c.rgb(op.colour, "rg");
+      if (!transformed) c.fill = op.colour;
+    }
     if (op.angle != 0)
       c.op("0 0 Td");
     else
       c.num(op.x).num(op.y).op("Td");
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    c.out += '<';
+    // A literal string of big-endian glyph ids: half the bytes of hex, so
+    // half the deflating; only \\, ( and ) need escaping (PDF 32000 §7.3.4.2),
+    // and \r, which a reader would take for a line end.
+    c.out += '(';
+    auto put = [&c](uint8_t b) {
+      if (b == '\\' || b == '(' || b == ')') {
+        c.out += '\\';
+        c.out += static_cast<char>(b);
+      } else if (b == '\r') {
+        c.out += "\\r";
+      } else {
+        c.out += static_cast<char>(b);
+      }
+    };
     for (char32_t ch : decode_utf8(op.text)) {
       uint16_t g = f.glyph(ch).id;
       if (ch <= 0xFFFF) f.used.set(ch);
-      c.out += kHex[g >> 12];
-      c.out += kHex[(g >> 8) & 15];
-      c.out += kHex[(g >> 4) & 15];
-      c.out += kHex[g & 15];
+      put(static_cast<uint8_t>(g >> 8));
+      put(static_cast<uint8_t>(g & 0xFF));
     }
-    c.op("> Tj").op("ET");
+    c.op(") Tj").op("ET");
     if (transformed) c.op("Q");
   }
 
