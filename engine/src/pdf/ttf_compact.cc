@@ -104,13 +104,28 @@ uint32_t checksum(std::string_view data) {
   return sum;
 }
 
-}  // namespace
+// A TrueType font read once: its tables and glyph offsets, views into the
+// program (which must outlive it).
+struct Parsed {
+  uint32_t version = 0;
+  std::vector<Table> tables;
+  std::string_view head, hhea, maxp, glyf, hmtx;
+  std::optional<std::string_view> post;
+  size_t glyphs = 0, long_metrics = 0;
+  std::vector<uint32_t> offsets;
 
-std::optional<CompactFont> compact_truetype(std::string_view program) {
+  std::string_view outline(size_t g) const {
+    return glyf.substr(offsets[g], offsets[g + 1] - offsets[g]);
+  }
+};
+
+std::optional<Parsed> parse(std::string_view program) {
+  Parsed p;
   // The table directory. Collections and CFF outlines are not supported.
   if (program.size() < 12) return std::nullopt;
   const uint32_t version = get32(program, 0);
   if (version != 0x00010000 && version != tag("true")) return std::nullopt;
+  p.version = version;
   const size_t num_tables = get16(program, 4);
   if (num_tables == 0 || !fits(program.size(), 12, num_tables * 16)) return std::nullopt;
   std::vector<Table> tables;
@@ -149,54 +164,52 @@ std::optional<CompactFont> compact_truetype(std::string_view program) {
     offsets[i] = loca_format == 0 ? 2u * get16(*loca, 2 * i) : get32(*loca, 4 * i);
     if ((i > 0 && offsets[i] < offsets[i - 1]) || offsets[i] > glyf->size()) return std::nullopt;
   }
-  auto outline = [&](size_t g) { return glyf->substr(offsets[g], offsets[g + 1] - offsets[g]); };
 
   const size_t long_metrics = get16(*hhea, 34);
   if (long_metrics == 0 || long_metrics > glyphs ||
       hmtx->size() < 4 * long_metrics + 2 * (glyphs - long_metrics))
     return std::nullopt;
 
-  // Glyphs kept: .notdef, every outline, and the components of the composites
-  // among them, transitively (a cycle is not followed twice).
-  std::vector<char> keep(glyphs, 0);
-  std::vector<uint16_t> pending;
-  for (size_t g = 0; g < glyphs; ++g)
-    if (g == 0 || offsets[g + 1] > offsets[g]) {
-      keep[g] = 1;
-      pending.push_back(static_cast<uint16_t>(g));
-    }
+  p.tables = std::move(tables);
+  p.head = *head, p.hhea = *hhea, p.maxp = *maxp, p.glyf = *glyf, p.hmtx = *hmtx, p.post = post;
+  p.glyphs = glyphs;
+  p.long_metrics = long_metrics;
+  p.offsets = std::move(offsets);
+  return p;
+}
+
+// Adds the components of the composites among `kept` (transitively, a cycle
+// not followed twice) at the end of `kept`. False on a bad composite.
+bool close_components(const Parsed& p, std::vector<char>& keep, std::vector<uint16_t>& kept) {
+  std::vector<uint16_t> pending(kept.begin(), kept.end());
   while (!pending.empty()) {
     const uint16_t g = pending.back();
     pending.pop_back();
-    if (outline(g).empty()) continue;  // .notdef, or a component, may be empty
-    bool ok = for_each_component(outline(g), [&](size_t, uint16_t component) {
-      if (component >= glyphs) return false;
+    if (p.outline(g).empty()) continue;  // .notdef, or a component, may be empty
+    bool ok = for_each_component(p.outline(g), [&](size_t, uint16_t component) {
+      if (component >= p.glyphs) return false;
       if (!keep[component]) {
         keep[component] = 1;
+        kept.push_back(component);
         pending.push_back(component);
       }
       return true;
     });
-    if (!ok) return std::nullopt;
+    if (!ok) return false;
   }
-  // The blank: the first glyph dropped (all have empty outlines) stands for
-  // them all, so that a space still draws nothing.
-  auto first_dropped = std::find(keep.begin(), keep.end(), 0);
-  if (first_dropped != keep.end()) *first_dropped = 1;
+  return true;
+}
 
-  CompactFont out;
-  out.new_gid.assign(glyphs, 0);
-  std::vector<uint16_t> kept;
-  for (size_t g = 0; g < glyphs; ++g)
-    if (keep[g]) {
-      out.new_gid[g] = static_cast<uint16_t>(kept.size());
-      kept.push_back(static_cast<uint16_t>(g));
-    }
-  if (first_dropped != keep.end()) {
-    const uint16_t blank = out.new_gid[static_cast<size_t>(first_dropped - keep.begin())];
-    for (size_t g = 0; g < glyphs; ++g)
-      if (!keep[g]) out.new_gid[g] = blank;
-  }
+// Writes the font of the glyphs `kept`, in that order (new id = position),
+// with out.new_gid giving each old id's new one for component remapping.
+std::optional<CompactFont> build(const Parsed& p, const std::vector<uint16_t>& kept,
+                                 CompactFont out) {
+  const auto& tables = p.tables;
+  const auto head = p.head, hhea = p.hhea, maxp = p.maxp, hmtx = p.hmtx;
+  const auto post = p.post;
+  const size_t long_metrics = p.long_metrics;
+  const uint32_t version = p.version;
+  auto outline = [&](size_t g) { return p.outline(g); };
   out.glyph_count = static_cast<uint16_t>(kept.size());
 
   // glyf, each glyph padded to 4 bytes, components renumbered.
@@ -230,12 +243,12 @@ std::optional<CompactFont> compact_truetype(std::string_view program) {
   std::string new_hmtx;
   for (uint16_t g : kept) {
     const size_t metric = std::min<size_t>(g, long_metrics - 1);
-    put16(new_hmtx, get16(*hmtx, 4 * metric));  // advanceWidth
-    put16(new_hmtx, g < long_metrics ? get16(*hmtx, 4 * g + 2)
-                                     : get16(*hmtx, 4 * long_metrics + 2 * (g - long_metrics)));
+    put16(new_hmtx, get16(hmtx, 4 * metric));  // advanceWidth
+    put16(new_hmtx, g < long_metrics ? get16(hmtx, 4 * g + 2)
+                                     : get16(hmtx, 4 * long_metrics + 2 * (g - long_metrics)));
   }
 
-  std::string new_head(*head), new_hhea(*hhea), new_maxp(*maxp);
+  std::string new_head(head), new_hhea(hhea), new_maxp(maxp);
   set32(new_head, 8, 0);  // checkSumAdjustment, set last
   set16(new_head, 50, short_loca ? 0 : 1);
   set16(new_hhea, 34, out.glyph_count);
@@ -289,6 +302,68 @@ std::optional<CompactFont> compact_truetype(std::string_view program) {
   }
   set32(font, head_offset + 8, 0xB1B0AFBAu - checksum(font));
   return out;
+}
+
+}  // namespace
+
+std::optional<CompactFont> compact_truetype(std::string_view program) {
+  std::optional<Parsed> parsed = parse(program);
+  if (!parsed) return std::nullopt;
+  const Parsed& p = *parsed;
+  const size_t glyphs = p.glyphs;
+  const auto& offsets = p.offsets;
+
+  // Glyphs kept: .notdef, every outline, and the components of the composites
+  // among them.
+  std::vector<char> keep(glyphs, 0);
+  std::vector<uint16_t> seed;
+  for (size_t g = 0; g < glyphs; ++g)
+    if (g == 0 || offsets[g + 1] > offsets[g]) {
+      keep[g] = 1;
+      seed.push_back(static_cast<uint16_t>(g));
+    }
+  if (!close_components(p, keep, seed)) return std::nullopt;
+  // The blank: the first glyph dropped (all have empty outlines) stands for
+  // them all, so that a space still draws nothing.
+  auto first_dropped = std::find(keep.begin(), keep.end(), 0);
+  if (first_dropped != keep.end()) *first_dropped = 1;
+
+  CompactFont out;
+  out.new_gid.assign(glyphs, 0);
+  std::vector<uint16_t> kept;
+  for (size_t g = 0; g < glyphs; ++g)
+    if (keep[g]) {
+      out.new_gid[g] = static_cast<uint16_t>(kept.size());
+      kept.push_back(static_cast<uint16_t>(g));
+    }
+  if (first_dropped != keep.end()) {
+    const uint16_t blank = out.new_gid[static_cast<size_t>(first_dropped - keep.begin())];
+    for (size_t g = 0; g < glyphs; ++g)
+      if (!keep[g]) out.new_gid[g] = blank;
+  }
+  return build(p, kept, std::move(out));
+}
+
+std::optional<CompactFont> subset_truetype(std::string_view program,
+                                           std::span<const uint16_t> order) {
+  std::optional<Parsed> parsed = parse(program);
+  if (!parsed) return std::nullopt;
+  const Parsed& p = *parsed;
+  if (order.empty() || order[0] != 0 || order.size() > 0xFFFF) return std::nullopt;
+  std::vector<char> keep(p.glyphs, 0);
+  std::vector<uint16_t> kept;
+  CompactFont out;
+  out.new_gid.assign(p.glyphs, 0);
+  for (uint16_t g : order) {
+    if (g >= p.glyphs) return std::nullopt;
+    if (!keep[g]) out.new_gid[g] = static_cast<uint16_t>(kept.size());
+    keep[g] = 1;
+    kept.push_back(g);  // a glyph asked for twice is written twice: ids follow `order`
+  }
+  const size_t asked = kept.size();
+  if (!close_components(p, keep, kept) || kept.size() > 0xFFFF) return std::nullopt;
+  for (size_t i = asked; i < kept.size(); ++i) out.new_gid[kept[i]] = static_cast<uint16_t>(i);
+  return build(p, kept, std::move(out));
 }
 
 std::string cid_to_gid_map(const CompactFont& font) {

@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +63,14 @@ struct CompactFont {
 // malformed or unsupported (a collection, CFF outlines, a loca that decreases
 // or points past glyf, a component id past numGlyphs, a table past the end…).
 std::optional<CompactFont> compact_truetype(std::string_view program);
+
+// A subset of a whole font for the glyphs of `order` (old ids; order[0] must
+// be 0, .notdef): glyph i of the result is order[i] — so a CID font whose CIDs
+// are the positions in `order` needs no /CIDToGIDMap — followed by the
+// components of the composites among them. new_gid maps each old id kept to
+// its (first) new id, 0 for the others. A glyph listed twice is written twice.
+std::optional<CompactFont> subset_truetype(std::string_view program,
+                                           std::span<const uint16_t> order);
 
 // The /CIDToGIDMap stream content: the new glyph id, 2 bytes big-endian, for
 // each CID (old glyph id) from 0 to the highest one with a non-zero new id.
