@@ -48,7 +48,7 @@ constexpr uint32_t tag(const char (&t)[5]) {
 // The tables that name no glyph id, copied as they are. The rest are rebuilt
 // (glyf, loca, hmtx, head, hhea, maxp, post) or dropped.
 constexpr std::array kCopied = {tag("OS/2"), tag("cvt "), tag("fpgm"),
-                                tag("gasp"), tag("name"), tag("prep")};
+                                tag("gasp"), tag("prep")};
 
 struct Table {
   uint32_t tag = 0;

@@ -46,10 +46,11 @@ struct CompactFont {
 // loca (short format when it fits; head.indexToLocFormat follows), hmtx (one
 // longHorMetric per glyph kept; hhea.numberOfHMetrics = glyph_count) and
 // maxp.numGlyphs; 'post' becomes format 3 (32 bytes, no glyph names). Keeps as
-// is 'OS/2', 'cvt ', 'fpgm', 'prep', 'gasp' and 'name', which never name a
-// glyph id; drops every other table, since any of them may index glyphs by
-// their old ids ('cmap', 'hdmx', 'LTSH', 'VDMX', 'kern', 'GPOS', 'GSUB',
-// 'GDEF', 'vmtx', 'EBLC', 'COLR', 'gvar', …) or be invalidated ('DSIG').
+// is 'OS/2', 'cvt ', 'fpgm', 'prep' and 'gasp', which never name a glyph id;
+// drops 'name' (DejaVu's holds its licence, 20 KB, which a PDF reader never
+// reads) and every other table, since any of them may index glyphs by their
+// old ids ('cmap', 'hdmx', 'LTSH', 'VDMX', 'kern', 'GPOS', 'GSUB', 'GDEF',
+// 'vmtx', 'EBLC', 'COLR', 'gvar', …) or be invalidated ('DSIG').
 //
 // 'cmap' may go: PDF 32000-1 §9.9 (PDF Reference 1.7 §5.8) asks for it only
 // when the TrueType program is used with a simple font; "if used with a
