@@ -47,8 +47,7 @@ constexpr uint32_t tag(const char (&t)[5]) {
 
 // The tables that name no glyph id, copied as they are. The rest are rebuilt
 // (glyf, loca, hmtx, head, hhea, maxp, post) or dropped.
-constexpr std::array kCopied = {tag("OS/2"), tag("cvt "), tag("fpgm"),
-                                tag("gasp"), tag("prep")};
+constexpr std::array kCopied = {tag("OS/2"), tag("cvt "), tag("fpgm"), tag("gasp"), tag("prep")};
 
 struct Table {
   uint32_t tag = 0;
@@ -205,11 +204,9 @@ bool close_components(const Parsed& p, std::vector<char>& keep, std::vector<uint
 std::optional<CompactFont> build(const Parsed& p, const std::vector<uint16_t>& kept,
                                  CompactFont out) {
   const auto& tables = p.tables;
-  const auto head = p.head, hhea = p.hhea, maxp = p.maxp, hmtx = p.hmtx;
+  const auto hmtx = p.hmtx;
   const auto post = p.post;
   const size_t long_metrics = p.long_metrics;
-  const uint32_t version = p.version;
-  auto outline = [&](size_t g) { return p.outline(g); };
   out.glyph_count = static_cast<uint16_t>(kept.size());
 
   // glyf, each glyph padded to 4 bytes, components renumbered.
@@ -218,7 +215,7 @@ std::optional<CompactFont> build(const Parsed& p, const std::vector<uint16_t>& k
   new_offsets.reserve(kept.size() + 1);
   for (uint16_t g : kept) {
     new_offsets.push_back(new_glyf.size());
-    std::string_view bytes = outline(g);
+    std::string_view bytes = p.outline(g);
     if (bytes.empty()) continue;
     const size_t start = new_glyf.size();
     new_glyf.append(bytes);
@@ -248,7 +245,7 @@ std::optional<CompactFont> build(const Parsed& p, const std::vector<uint16_t>& k
                                      : get16(hmtx, 4 * long_metrics + 2 * (g - long_metrics)));
   }
 
-  std::string new_head(head), new_hhea(hhea), new_maxp(maxp);
+  std::string new_head(p.head), new_hhea(p.hhea), new_maxp(p.maxp);
   set32(new_head, 8, 0);  // checkSumAdjustment, set last
   set16(new_head, 50, short_loca ? 0 : 1);
   set16(new_hhea, 34, out.glyph_count);
@@ -279,7 +276,7 @@ std::optional<CompactFont> build(const Parsed& p, const std::vector<uint16_t>& k
     ++log2;
   }
   std::string& font = out.program;
-  put32(font, version);
+  put32(font, p.version);
   put16(font, static_cast<uint32_t>(n));
   put16(font, static_cast<uint32_t>(power * 16));        // searchRange
   put16(font, static_cast<uint32_t>(log2));              // entrySelector
@@ -306,44 +303,6 @@ std::optional<CompactFont> build(const Parsed& p, const std::vector<uint16_t>& k
 
 }  // namespace
 
-std::optional<CompactFont> compact_truetype(std::string_view program) {
-  std::optional<Parsed> parsed = parse(program);
-  if (!parsed) return std::nullopt;
-  const Parsed& p = *parsed;
-  const size_t glyphs = p.glyphs;
-  const auto& offsets = p.offsets;
-
-  // Glyphs kept: .notdef, every outline, and the components of the composites
-  // among them.
-  std::vector<char> keep(glyphs, 0);
-  std::vector<uint16_t> seed;
-  for (size_t g = 0; g < glyphs; ++g)
-    if (g == 0 || offsets[g + 1] > offsets[g]) {
-      keep[g] = 1;
-      seed.push_back(static_cast<uint16_t>(g));
-    }
-  if (!close_components(p, keep, seed)) return std::nullopt;
-  // The blank: the first glyph dropped (all have empty outlines) stands for
-  // them all, so that a space still draws nothing.
-  auto first_dropped = std::find(keep.begin(), keep.end(), 0);
-  if (first_dropped != keep.end()) *first_dropped = 1;
-
-  CompactFont out;
-  out.new_gid.assign(glyphs, 0);
-  std::vector<uint16_t> kept;
-  for (size_t g = 0; g < glyphs; ++g)
-    if (keep[g]) {
-      out.new_gid[g] = static_cast<uint16_t>(kept.size());
-      kept.push_back(static_cast<uint16_t>(g));
-    }
-  if (first_dropped != keep.end()) {
-    const uint16_t blank = out.new_gid[static_cast<size_t>(first_dropped - keep.begin())];
-    for (size_t g = 0; g < glyphs; ++g)
-      if (!keep[g]) out.new_gid[g] = blank;
-  }
-  return build(p, kept, std::move(out));
-}
-
 std::optional<CompactFont> subset_truetype(std::string_view program,
                                            std::span<const uint16_t> order) {
   std::optional<Parsed> parsed = parse(program);
@@ -364,14 +323,6 @@ std::optional<CompactFont> subset_truetype(std::string_view program,
   if (!close_components(p, keep, kept) || kept.size() > 0xFFFF) return std::nullopt;
   for (size_t i = asked; i < kept.size(); ++i) out.new_gid[kept[i]] = static_cast<uint16_t>(i);
   return build(p, kept, std::move(out));
-}
-
-std::string cid_to_gid_map(const CompactFont& font) {
-  size_t end = font.new_gid.size();
-  while (end > 0 && font.new_gid[end - 1] == 0) --end;
-  std::string map(2 * std::max<size_t>(end, 1), '\0');  // CID 0 at least
-  for (size_t cid = 0; cid < end; ++cid) set16(map, 2 * cid, font.new_gid[cid]);
-  return map;
 }
 
 }  // namespace clef::pdf
