@@ -665,6 +665,28 @@ BOOST_AUTO_TEST_CASE(contracts_in_english) {
       BOOST_TEST(!has(*text, words), words);
 }
 
+BOOST_AUTO_TEST_CASE(signature_block_stays_on_one_page) {
+  // The "Signatures" heading keeps its sentence and table with it (keep="75"):
+  // the page that holds the signature lines also holds the heading.
+  Scratch s;
+  for (const Pair* p : {&kVsi, &kServiceCivique, &kCongeSolidarite}) {
+    for (const std::string lang : {"fr", "en"}) {
+      std::string out = s / (std::string(p->volunteer) + "-" + lang + ".pdf");
+      Run r = run_clef(contract_args(*p) + " --lang " + lang + " -o " + out);
+      BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+      const std::string heading = "Signatures", line = lang == "fr" ? "Fait à :" : "Place:";
+      int found = 0;
+      for (int page = 1; page <= pages(out); ++page) {
+        std::string text = page_text(out, page);
+        if (!has(text, line)) continue;
+        found = page;
+        BOOST_TEST(has(text, heading), p->volunteer << " " << lang << ": page " << page);
+      }
+      BOOST_TEST(found > 0, p->volunteer << " " << lang);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(contracts_are_reproducible) {
   Scratch s;
   for (const Pair& p : {kVsi, kServiceCivique, kCongeSolidarite}) {

@@ -311,7 +311,7 @@ class Renderer {
   void block(pdf::Layout& layout, const Node& n) {
     switch (n.element) {
       case Element::heading:
-        return layout.heading(text(n.text), n.level);
+        return layout.heading(text(n.text), n.level, n.mm);
       case Element::paragraph:
         return layout.paragraph(text(n.text), n.style);
       case Element::badge:

@@ -201,10 +201,14 @@ class Loader {
 
     switch (spec->element) {
       case Element::heading: {
-        only_attributes(el, {"when", "level"});
+        only_attributes(el, {"when", "level", "keep"});
         node.level = el.attribute("level").as_int(1);
         if (node.level < 1 || node.level > 3)
           src_.error_in_attribute(el, "level", 0, "level : 1, 2 ou 3 attendu");
+        node.mm = el.attribute("keep").as_double(0);
+        if (node.mm < 0 || node.mm > 250)
+          src_.error_in_attribute(
+              el, "keep", 0, "keep : la hauteur en mm à garder avec le titre (0 à 250) attendue");
         node.text = read_text(el);
         break;
       }

@@ -273,7 +273,7 @@ Layout::Layout(const Metadata& metadata, const std::string& font_dir)
 
 Layout::~Layout() = default;
 
-void Layout::heading(std::string_view text, int level) {
+void Layout::heading(std::string_view text, int level, double keep_mm) {
   impl_->check_open();
   Impl& m = *impl_;
   level = std::clamp(level, 1, 3);
@@ -283,8 +283,10 @@ void Layout::heading(std::string_view text, int level) {
   TextSpec s{FontId::bold, kSize[level - 1], kHeadingInk};
   auto lines = m.wrap_text(text, s, kWidth);
   m.owe(kBefore[level - 1]);
-  // Kept with what follows: room for the heading and three lines of body text.
-  m.begin_block(lines.size() * s.line_height() + 3 * spec(Style::body).line_height());
+  // Kept with what follows: room for the heading and three lines of body text
+  // (or what the caller asks for).
+  double follows = std::max(3 * spec(Style::body).line_height(), keep_mm * kMm);
+  m.begin_block(lines.size() * s.line_height() + follows);
   for (const auto& line : lines) m.put(line, s, kLeft, m.line_slot(s.line_height()));
   if (level == 1) {
     m.y -= 2;

@@ -68,7 +68,9 @@ class Layout {
 
   // Blocks, placed one below the other; each starts a new page when it does
   // not fit. Calling one after finish() throws std::logic_error.
-  void heading(std::string_view text, int level = 1);  // level 1..3, kept with what follows
+  // Level 1..3, kept with what follows: with three lines of body text, or with
+  // `keep_mm` millimetres when more must stay together (a signature block).
+  void heading(std::string_view text, int level = 1, double keep_mm = 0);
   void paragraph(std::string_view text, Style style = Style::body);  // '\n' breaks the line
   void bullets(const std::vector<std::string>& items, Style style = Style::body);
   // Label column (bold, 30 % of the width) and value column, both wrapped.
