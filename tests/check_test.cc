@@ -230,4 +230,29 @@ BOOST_AUTO_TEST_CASE(decisions_are_deterministic) {
   BOOST_TEST(a == b);
 }
 
+BOOST_AUTO_TEST_CASE(a_failing_or_expects_one_alternative_or_the_other) {
+  // sc.age.max: age < 26 or (recognised disability and age < 31). A volunteer
+  // of 30 without a recognised disability fails both alternatives; what was
+  // expected reads "A ou B", while what was found lists both facts.
+  ReadResult read = read_file(source_path("samples/missions/madagascar-artisanat.xml"));
+  BOOST_REQUIRE(read.document);
+  std::vector<InputError> errors;
+  BOOST_REQUIRE(read_volunteer_file(source_path("samples/volunteers/theo-marechal.xml"),
+                                    *read.document, errors));
+  Decision d = check(bundled_rules(), std::move(*read.document));
+  const Finding* f = finding(d, "sc.age.max");
+  BOOST_REQUIRE(f);
+  BOOST_TEST(static_cast<int>(f->outcome) == static_cast<int>(Outcome::fail));
+  Explanation fr = explain(d, *f, Lang::fr), en = explain(d, *f, Lang::en);
+  auto plain = [](std::string s) {  // amounts and durations carry no-break spaces
+    for (const std::string nb : {"\u202F", "\u00A0"})
+      for (size_t at; (at = s.find(nb)) != std::string::npos;) s.replace(at, nb.size(), " ");
+    return s;
+  };
+  BOOST_TEST(plain(fr.expected) == "< 26 ans ou handicap reconnu : oui");
+  BOOST_TEST(plain(fr.found) == "30 ans ; handicap reconnu : non");
+  BOOST_TEST(en.expected.find(" or ") != std::string::npos, en.expected);
+  BOOST_TEST(en.found.find(" or ") == std::string::npos, en.found);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -205,9 +205,9 @@ Words leaf_words(const detail::Expr& e, const std::vector<Slot>& slots, detail::
   }
 }
 
-void join(std::string& into, const std::string& part) {
+void join(std::string& into, const std::string& part, std::string_view separator = " ; ") {
   if (part.empty() || into.find(part) != std::string::npos) return;
-  if (!into.empty()) into += " ; ";
+  if (!into.empty()) into += separator;
   into += part;
 }
 
@@ -284,7 +284,7 @@ Explanation explain(const Decision& d, const Finding& finding, Lang lang) {
     for (auto leaf : leaves) {
       Words w = leaf_words(e, s, leaf, lang);
       join(x.found, w.found);
-      join(x.expected, w.expected);
+      join(x.expected, w.expected, !leaf.alternative ? " ; " : fr(lang) ? " ou " : " or ");
     }
   }
   if (finding.outcome == Outcome::unknown) {

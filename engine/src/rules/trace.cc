@@ -24,10 +24,15 @@ void walk(const Expr& expr, const std::vector<Slot>& slots, uint16_t i, Want wan
     case Op::or_: {
       // The value that settles the operator on its own (false for and).
       Want settling = n.op == Op::and_ ? Want::false_ : Want::true_;
+      // A false "or" (a true "and" under "not") failed on every alternative.
+      bool alternatives = want != Want::unknown && want != settling && (n.op == Op::or_) != negated;
       for (uint16_t child : {n.a, n.b}) {
         Want got = of(slots[child]);
+        size_t first = out.size();
         if (want == settling ? got == want : (want == Want::unknown ? got == Want::unknown : true))
           walk(expr, slots, child, got, negated, out);
+        if (alternatives && child == n.b && first > 0 && out.size() > first)
+          out[first].alternative = true;
       }
       return;
     }

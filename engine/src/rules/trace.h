@@ -15,6 +15,9 @@ enum class Want : uint8_t { false_, true_, unknown };
 struct Leaf {
   uint16_t node;
   bool negated;  // under an odd number of "not": the leaf should have been false
+  // The first leaf of another alternative of a failing "or": what was
+  // expected reads "A ou B", not "A ; B".
+  bool alternative = false;
 };
 void deciding_leaves(const Expr& expr, const std::vector<Slot>& slots, Want want,
                      std::vector<Leaf>& out);
