@@ -1,6 +1,7 @@
-// The PoDoFo side of the PDF layout, behind a pimpl: the embedded fonts and
-// their widths, and the writer that paints pages of drawing operations into a
-// deterministic PDF. Layout decides where things go; Canvas only draws them.
+// The PDF side of the layout, behind a pimpl: the fonts (font.h) and their
+// widths, the content streams written from drawing operations, and PoDoFo's
+// object writer, giving a deterministic PDF. Layout decides where things go;
+// Canvas only draws them.
 #pragma once
 
 #include <cstdint>
@@ -60,8 +61,9 @@ struct DocumentInfo {
 
 class Canvas {
  public:
-  // Loads DejaVuSans.ttf and DejaVuSans-Bold.ttf from `font_dir` as embedded,
-  // subsetted CID fonts with Identity-H encoding. Throws Error.
+  // Uses DejaVuSans.ttf and DejaVuSans-Bold.ttf from `font_dir` (read once
+  // per thread), embedded as subsetted CID fonts with Identity-H encoding.
+  // Throws Error when they cannot be read.
   explicit Canvas(const std::string& font_dir);
   ~Canvas();
   Canvas(const Canvas&) = delete;
