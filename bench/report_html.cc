@@ -100,16 +100,6 @@ std::string long_date(clef::Date d, Lang lang) {
          std::to_string(y);
 }
 
-// "conforme avec réserves" -> "CONFORME AVEC RÉSERVES", as the PDF's badge
-// (ICU knows the accents). The engine does the same in its text and PDF
-// renderers but has no public function for it (engine/include/clef/).
-std::string upper(std::string_view s, Lang lang) {
-  std::string out;
-  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
-      .toUpper(icu::Locale(lang == Lang::fr ? "fr" : "en"))
-      .toUTF8String(out);
-}
-
 class Html {
  public:
   explicit Html(Lang lang) : lang_(lang) { out_.reserve(48 * 1024); }
@@ -259,7 +249,7 @@ std::string report_html(const clef::Decision& d, Lang lang) {
                    {clef::Status::non_conforme, kRed}},
                   "#808085"))
       .raw("\">")
-      .text(upper(status, lang))
+      .text(clef::uppercase(status, lang))
       .raw("</span></p>\n<p>");
   if (fr)
     h.text(std::to_string(blocking) + " point(s) bloquant(s) · " + std::to_string(reserves) +

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clef/decision.h"
@@ -20,6 +21,10 @@ std::string render_json(const Decision& decision, Lang lang);
 // Input errors of one file, as JSON ({"file":…, "errors":[…]}).
 std::string render_errors_json(const std::string& file, const std::vector<InputError>& errors,
                                Lang lang);
+
+// "conforme avec réserves" -> "CONFORME AVEC RÉSERVES", with the language's
+// casing rules (ICU): the status as a badge or a banner shows it.
+std::string uppercase(std::string_view text, Lang lang);
 
 // "Service Civique" / "congé de solidarité internationale"
 std::string_view scheme_label(std::string_view scheme, Lang lang);

@@ -4,9 +4,6 @@
 #include <optional>
 #include <stdexcept>
 
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-
 #include "../util/format.h"
 #include "clef/render.h"
 #include "template.h"
@@ -299,13 +296,6 @@ class Renderer {
     return out;
   }
 
-  std::string upper(const std::string& s) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-    u.toUpper(icu::Locale(lang_ == Lang::fr ? "fr" : "en"));
-    std::string out;
-    return u.toUTF8String(out);
-  }
-
   // ---- blocks
 
   void block(pdf::Layout& layout, const Node& n) {
@@ -315,7 +305,7 @@ class Renderer {
       case Element::paragraph:
         return layout.paragraph(text(n.text), n.style);
       case Element::badge:
-        return layout.status_badge(upper(text(n.text)), colour_of(text(n.colour)));
+        return layout.status_badge(uppercase(text(n.text), lang_), colour_of(text(n.colour)));
       case Element::spacer:
         return layout.spacer(n.mm);
       case Element::page_break:

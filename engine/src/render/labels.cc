@@ -1,9 +1,20 @@
 #include <array>
 #include <utility>
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include "clef/render.h"
 
 namespace clef {
+
+std::string uppercase(std::string_view text, Lang lang) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  u.toUpper(icu::Locale(lang == Lang::fr ? "fr" : "en"));
+  std::string out;
+  return u.toUTF8String(out);
+}
 
 std::string_view scheme_label(std::string_view scheme, Lang lang) {
   struct Entry {

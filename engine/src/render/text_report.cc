@@ -2,9 +2,6 @@
 // then what is missing, then scheme fit, then the proof of what passed.
 #include <algorithm>
 
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-
 #include "../util/format.h"
 #include "clef/render.h"
 
@@ -46,16 +43,6 @@ std::string_view mark(Outcome o) {
   }
 }
 
-// "conforme avec réserves" -> "CONFORME AVEC RÉSERVES": ICU knows the accents.
-std::string upper(std::string_view s, Lang lang) {
-  icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  u.toUpper(icu::Locale(lang == Lang::fr ? "fr" : "en"));
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
-
 }  // namespace
 
 std::string render_text(const Decision& d, const TextOptions& o) {
@@ -78,7 +65,7 @@ std::string render_text(const Decision& d, const TextOptions& o) {
            std::string(scheme_label(*scheme.get<std::string>(), lang)));
   }
   line(std::string(fr ? "Verdict : " : "Verdict: ") +
-       st(status_color(d.status), upper(to_string(d.status, lang), lang)));
+       st(status_color(d.status), uppercase(to_string(d.status, lang), lang)));
   line(st(kDim,
           std::string(fr ? "Décision " : "Decision ") + d.id + (fr ? " · règles " : " · rules ") +
               d.revision + (fr ? " · au " : " · as of ") + format_date(d.as_of, lang) +
