@@ -77,6 +77,9 @@ BOOST_AUTO_TEST_CASE(french_and_english_formatting) {
   BOOST_TEST(format_money(4500000, "EUR", Lang::fr) == "45\u202F000,00\u00A0€");
   BOOST_TEST(format_money(4500000, "EUR", Lang::en) == "€45,000.00");
   BOOST_TEST(format_date(*Date::from_iso("2024-11-30"), Lang::fr) == "30 novembre 2024");
+  BOOST_TEST(format_date(*Date::from_iso("2025-03-01"), Lang::fr) == "1er mars 2025");
+  BOOST_TEST(format_date(*Date::from_iso("2025-03-01"), Lang::en) == "1 March 2025");
+  BOOST_TEST(format_date(*Date::from_iso("2025-03-11"), Lang::fr) == "11 mars 2025");
   BOOST_TEST(format_date(*Date::from_iso("2024-11-30"), Lang::en) == "30 November 2024");
 }
 

@@ -275,14 +275,9 @@ class Renderer {
     return format_value(v, f.unit, lang_);
   }
 
-  // "1er mars 2025": French writes the first day as an ordinal; no-break
-  // spaces keep a date on one line.
+  // No-break spaces keep a date on one line (the layout breaks at spaces).
   std::string date(Date d) {
     std::string out = format_date(d, lang_);
-    int y;
-    unsigned m, day;
-    d.to_ymd(y, m, day);
-    if (lang_ == Lang::fr && day == 1 && out.starts_with("1 ")) out.insert(1, "er");
     for (size_t at = out.find(' '); at != std::string::npos; at = out.find(' ', at))
       out.replace(at, 1, "\u00A0");
     return out;

@@ -86,6 +86,8 @@ std::string format_date(Date d, Lang lang) {
   f->format(static_cast<UDate>(d.days) * 86400000.0, text);
   std::string out;
   text.toUTF8String(out);
+  // French writes the first day of a month as an ordinal: "1er mars 2025".
+  if (lang == Lang::fr && out.starts_with("1 ")) out.insert(1, "er");
   return out;
 }
 

@@ -12,6 +12,7 @@ namespace clef {
 
 std::string format_number(double n, Unit unit, Lang lang);
 std::string format_money(int64_t cents, const std::string& currency, Lang lang);
+// "30 novembre 2024", "1er mars 2025" / "30 November 2024".
 std::string format_date(Date d, Lang lang);
 // "Viêt Nam" / "Vietnam" for "VN": ICU's display name of an ISO 3166 code.
 std::string format_country(const std::string& code, Lang lang);
