@@ -77,6 +77,14 @@ void print_blocking(const Options& o, const Decision& d) {
   }
 }
 
+// Says why no document is written, then which findings stop it; exit 1.
+int refuse(const Options& o, const std::string& what, const Decision& d, const char* why) {
+  std::cerr << "clef: " << what << " : " << to_string(d.status, lang_of(o)) << " — " << why
+            << tr(o, " :\n", ":\n");
+  print_blocking(o, d);
+  return kExitNotConforming;
+}
+
 }  // namespace
 
 int run_report(const Options& o) {
@@ -102,13 +110,10 @@ int run_tor(const Options& o) {
   }
   // Terms of reference are published before a volunteer is known: facts
   // missing (incomplet) do not stop them, a failing blocking rule does.
-  if (o.strict && d.status == Status::non_conforme) {
-    std::cerr << "clef: " << o.files[0] << " : " << to_string(d.status, lang_of(o))
-              << tr(o, " — termes de référence refusés (--strict) :\n",
-                    " — terms of reference refused (--strict):\n");
-    print_blocking(o, d);
-    return kExitNotConforming;
-  }
+  if (o.strict && d.status == Status::non_conforme)
+    return refuse(
+        o, o.files[0], d,
+        tr(o, "termes de référence refusés (--strict)", "terms of reference refused (--strict)"));
   return render_to(o, *in.templates, id, d);
 }
 
@@ -137,14 +142,10 @@ int run_contract(const Options& o) {
                     "solidarity leave)\n");
     return kExitUsage;
   }
-  if (d.status == Status::non_conforme || d.status == Status::incomplet) {
-    std::cerr << "clef: " << o.files[0] << " + " << o.volunteer << " : "
-              << to_string(d.status, lang_of(o))
-              << tr(o, " — contrat refusé, la mission ou le volontaire n'est pas éligible :\n",
-                    " — contract refused, the mission or the volunteer is not eligible:\n");
-    print_blocking(o, d);
-    return kExitNotConforming;
-  }
+  if (d.status == Status::non_conforme || d.status == Status::incomplet)
+    return refuse(o, o.files[0] + " + " + o.volunteer, d,
+                  tr(o, "contrat refusé, la mission ou le volontaire n'est pas éligible",
+                     "contract refused, the mission or the volunteer is not eligible"));
   return render_to(o, *in.templates, id, d);
 }
 
