@@ -2,7 +2,6 @@
 
 // PoDoFo 0.9.8 comes in through pkg-config's imported target, whose include
 // directories are SYSTEM: its own warnings do not reach -Werror.
-#include <libdeflate.h>
 #include <podofo/podofo.h>
 
 #include <algorithm>
@@ -12,10 +11,10 @@
 #include <cmath>
 #include <fstream>
 #include <memory>
-#include <mutex>
 #include <numbers>
 #include <unordered_map>
 
+#include "deflate.h"
 #include "font.h"
 #include "text.h"
 #include "ttf_compact.h"
@@ -32,40 +31,6 @@ podofo::PdfString utf8(const std::string& s) {
 [[noreturn]] void rethrow(const podofo::PdfError& e, const char* during) {
   throw Error(std::string("PDF: PoDoFo failed while ") + during + " (" +
               podofo::PdfError::ErrorName(e.GetError()) + ")");
-}
-
-// PoDoFo deflates every stream with zlib at its default level, which took
-// half the time of a report. Streams are written plain (set once per process,
-// before any stream exists) and deflated in write() by libdeflate at level 1:
-// the same zlib format, 8 % larger than zlib's default, ten times faster.
-void plain_streams() {
-  static std::once_flag once;
-  std::call_once(once, [] { podofo::PdfStream::eDefaultFilter = podofo::ePdfFilter_None; });
-}
-
-void deflate_streams(podofo::PdfVecObjects& objects) {
-  struct Compressor {
-    libdeflate_compressor* c = libdeflate_alloc_compressor(1);
-    ~Compressor() { libdeflate_free_compressor(c); }
-  };
-  thread_local Compressor compressor;
-  if (!compressor.c) throw Error("PDF: cannot allocate a compressor");
-  std::string packed;
-  for (podofo::PdfObject* object : objects) {
-    if (!object->HasStream() || object->GetDictionary().HasKey("Filter")) continue;
-    podofo::PdfStream* stream = object->GetStream();
-    char* raw = nullptr;
-    podofo::pdf_long length = 0;
-    stream->GetCopy(&raw, &length);
-    size_t in = static_cast<size_t>(length);
-    packed.resize(libdeflate_zlib_compress_bound(compressor.c, in));
-    size_t size = libdeflate_zlib_compress(compressor.c, raw, in, packed.data(), packed.size());
-    podofo::podofo_free(raw);
-    if (size == 0) throw Error("PDF: cannot compress a stream");
-    podofo::PdfMemoryInputStream input(packed.data(), static_cast<podofo::pdf_long>(size));
-    stream->SetRawData(&input, static_cast<podofo::pdf_long>(size));
-    object->GetDictionary().AddKey("Filter", podofo::PdfName("FlateDecode"));
-  }
 }
 
 }  // namespace
@@ -222,7 +187,7 @@ struct Canvas::Impl {
   }
 };
 
-Canvas::Canvas(const std::string& font_dir) : impl_((plain_streams(), std::make_unique<Impl>())) {
+Canvas::Canvas(const std::string& font_dir) : impl_(std::make_unique<Impl>()) {
   // Identity-H with one code per character drawn, so every script the font
   // covers survives (a WinAnsi font silently drops "ễ" and "ơ").
   for (size_t i = 0; i < std::size(kFontFiles); ++i)
@@ -258,8 +223,7 @@ std::string Canvas::write(const std::vector<std::vector<Op>>& pages, const Docum
       Impl::Content content;
       for (const Op& op : ops) std::visit([&](const auto& o) { impl_->paint(content, o); }, op);
       impl_->resources(page, content);
-      page->GetContents()->GetStream()->Set(content.out.data(),
-                                            static_cast<podofo::pdf_long>(content.out.size()));
+      set_deflated(*page->GetContents(), content.out);
     }
 
     // A new PdfMemDocument stamps /CreationDate with the current time; the
@@ -279,7 +243,6 @@ std::string Canvas::write(const std::vector<std::vector<Op>>& pages, const Docum
 
     // The fonts last: their subsets hold what every page drew.
     for (DocumentFont& font : impl_->fonts) font.write(doc.GetObjects());
-    deflate_streams(doc.GetObjects());
 
     podofo::PdfRefCountedBuffer buffer;
     podofo::PdfOutputDevice device(&buffer);

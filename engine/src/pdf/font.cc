@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "canvas.h"  // Error
+#include "deflate.h"
 #include "ttf_compact.h"
 
 namespace clef::pdf {
@@ -152,7 +153,7 @@ void DocumentFont::write(podofo::PdfVecObjects& objects) {
 
   podofo::PdfObject* file = objects.CreateObject();
   const std::string& program = subset->program;
-  file->GetStream()->Set(program.data(), static_cast<podofo::pdf_long>(program.size()));
+  set_deflated(*file, program);
   file->GetDictionary().AddKey("Length1", integer(static_cast<int64_t>(program.size())));
 
   podofo::PdfObject* descriptor = objects.CreateObject("FontDescriptor");
@@ -207,7 +208,7 @@ void DocumentFont::write(podofo::PdfVecObjects& objects) {
   }
   cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   podofo::PdfObject* to_unicode = objects.CreateObject();
-  to_unicode->GetStream()->Set(cmap.data(), static_cast<podofo::pdf_long>(cmap.size()));
+  set_deflated(*to_unicode, cmap);
 
   podofo::PdfDictionary& t = type0_->GetDictionary();
   podofo::PdfArray descendants;
