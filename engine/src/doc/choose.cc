@@ -34,10 +34,9 @@ std::vector<TemplateSet::Info> TemplateSet::list() const {
   std::vector<Info> out;
   for (auto& t : impl_->templates) {
     Info info{t.id, t.file, "", "", ""};
-    for (uint8_t bit = 1; bit; bit = static_cast<uint8_t>(bit << 1))
-      if (t.kinds & bit)
-        info.kinds += (info.kinds.empty() ? "" : " ") +
-                      std::string(to_string(static_cast<DocumentKind>(bit)));
+    for (DocumentKind kind : all_kinds())
+      if (t.kinds & static_cast<uint8_t>(kind))
+        info.kinds += (info.kinds.empty() ? "" : " ") + std::string(to_string(kind));
     for (int lang = 0; lang < 2; ++lang)
       for (auto& p : t.title.lang[static_cast<size_t>(lang)])
         (lang == 0 ? info.title_fr : info.title_en) += p.slot == doc::kNone ? p.literal : "…";
