@@ -1,12 +1,11 @@
 #include "common.h"
 
-#include <unistd.h>
-
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
+
+#include "clef/render.h"
+#include "output_file.h"
 
 namespace clef::cli {
 namespace fs = std::filesystem;
@@ -41,7 +40,7 @@ std::shared_ptr<const Ruleset> load(const Options& o) {
   std::optional<fs::path> registry;
   if (!o.registry.empty()) registry = o.registry;
   LoadResult r = Ruleset::load(rules_dir(o), registry);
-  for (auto& e : r.errors) std::cerr << e.format() << "\n";
+  for (auto& e : r.errors) print_line(e.format());
   if (!r.errors.empty())
     std::cerr << tr(o, "clef : règles refusées (", "clef: rules refused (") << r.errors.size()
               << tr(o, " erreur(s))\n", " error(s))\n");
@@ -51,7 +50,7 @@ std::shared_ptr<const Ruleset> load(const Options& o) {
 std::shared_ptr<const TemplateSet> load_templates(const Options& o) {
   std::vector<TemplateError> errors;
   auto templates = TemplateSet::load(templates_dir(o), errors);
-  for (auto& e : errors) std::cerr << e.format() << "\n";
+  for (auto& e : errors) print_line(e.format());
   if (!errors.empty())
     std::cerr << tr(o, "clef : modèles refusés (", "clef: templates refused (") << errors.size()
               << tr(o, " erreur(s))\n", " error(s))\n");
@@ -63,39 +62,35 @@ bool check_options(const Options& o, CheckOptions& options) {
   if (o.as_of.empty()) return true;
   options.as_of = Date::from_iso(o.as_of);
   if (!options.as_of)
-    std::cerr << "clef: --as-of " << o.as_of
-              << tr(o, " : date AAAA-MM-JJ attendue\n", ": expected a YYYY-MM-DD date\n");
+    print_error(o, "--as-of " + o.as_of + " : date AAAA-MM-JJ attendue",
+                "--as-of " + o.as_of + ": expected a YYYY-MM-DD date");
   return options.as_of.has_value();
 }
 
-bool write_output(const Options& o, const std::string& path, const std::string& bytes) {
-  if (path == "-") {
-    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    std::cout.flush();
-    return static_cast<bool>(std::cout);
-  }
-  fs::path target(path);
-  fs::path temp = target;
-  temp += ".tmp-" + std::to_string(getpid());
-  bool ok = false;
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (out) {
-      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-      out.close();
-      ok = static_cast<bool>(out);
-    }
-  }
-  std::error_code ec;
-  if (ok) fs::rename(temp, target, ec);
-  if (!ok || ec) {
-    fs::remove(temp, ec);
-    std::cerr << "clef: " << path
-              << tr(o, " : écriture impossible (répertoire absent ou droits insuffisants)\n",
-                    ": cannot write (missing directory or no permission)\n");
-    return false;
-  }
-  return true;
+void print_error(const Options& o, const std::string& fr, const std::string& en) {
+  print_line(tr(o, "clef : ", "clef: ") + (lang_of(o) == Lang::fr ? fr : en));
+}
+
+void print_line(const std::string& text) {
+  std::cerr << terminal_safe(text, true) << "\n";
+}
+
+namespace {
+int report(const Options& o, const OutputError& e) {
+  print_error(o, e.fr, e.en);
+  return e.usage ? kExitUsage : kExitOutput;
+}
+}  // namespace
+
+int check_output(const Options& o, const std::vector<std::string>& inputs) {
+  if (auto refused = check_output_target(o.output, inputs)) return report(o, *refused);
+  return 0;
+}
+
+int write_output(const Options& o, const std::string& bytes,
+                 const std::vector<std::string>& inputs) {
+  if (auto failed = write_output_file(o.output, bytes, inputs)) return report(o, *failed);
+  return 0;
 }
 
 }  // namespace clef::cli

@@ -26,9 +26,18 @@ std::shared_ptr<const TemplateSet> load_templates(const Options& o);
 // Fills --as-of and --phase; false (message printed) on a bad date.
 bool check_options(const Options& o, CheckOptions& options);
 
-// Writes `bytes` to `path` ("-" = standard output) through a temporary file
-// renamed into place, so a failure never leaves a partial document. False
-// (message printed) when it cannot.
-bool write_output(const Options& o, const std::string& path, const std::string& bytes);
+// Prints "clef : message" on stderr in the language of --lang, made safe for
+// a terminal (file names and quoted input may hold control characters).
+void print_error(const Options& o, const std::string& fr, const std::string& en);
+// Prints one line on stderr, made safe for a terminal.
+void print_line(const std::string& text);
+
+// Whether -o can take the document made from `inputs`; 0, or the exit code
+// after the message is printed (kExitUsage for a wrong target).
+int check_output(const Options& o, const std::vector<std::string>& inputs);
+// Writes `bytes` to -o ("-" = standard output), whole or not at all
+// (output_file.h); 0, or the exit code after the message is printed.
+int write_output(const Options& o, const std::string& bytes,
+                 const std::vector<std::string>& inputs);
 
 }  // namespace clef::cli

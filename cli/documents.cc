@@ -20,14 +20,22 @@ struct Inputs {
   int exit_code = 0;
 };
 
+// The files a document is made from: they may not be overwritten by -o.
+std::vector<std::string> inputs_of(const Options& o) {
+  std::vector<std::string> inputs = o.files;
+  if (!o.volunteer.empty()) inputs.push_back(o.volunteer);
+  return inputs;
+}
+
 Inputs prepare(const Options& o) {
   Inputs in;
+  if (int code = check_output(o, inputs_of(o))) return in.exit_code = code, in;
   in.ruleset = load(o);
   in.templates = load_templates(o);
   if (!in.ruleset || !in.templates) return in.exit_code = kExitRules, in;
   if (!check_options(o, in.options)) return in.exit_code = kExitUsage, in;
   ReadResult read = read_file(o.files.at(0), input_format(o));
-  for (auto& e : read.errors) std::cerr << e.format(lang_of(o)) << "\n";
+  for (auto& e : read.errors) print_line(e.format(lang_of(o)));
   if (!read.document) return in.exit_code = kExitUsage, in;
   in.document = std::move(read.document);
   return in;
@@ -41,13 +49,13 @@ int render_to(const Options& o, const TemplateSet& templates, const std::string&
   try {
     pdf = render_pdf(templates, id, decision, options);
   } catch (const std::exception& e) {
-    std::cerr << "clef: " << e.what() << "\n";
+    print_error(o, e.what(), e.what());
     return kExitOutput;
   }
-  if (!write_output(o, o.output, pdf)) return kExitOutput;
+  if (int code = write_output(o, pdf, inputs_of(o))) return code;
   if (o.output != "-")
-    std::cerr << o.output << " : " << to_string(decision.status, lang_of(o)) << " · " << decision.id
-              << "\n";
+    print_line(o.output + tr(o, " : ", ": ") + std::string(to_string(decision.status, lang_of(o))) +
+               " · " + decision.id);
   return kExitConforming;
 }
 
@@ -60,27 +68,25 @@ void print_blocking(const Options& o, const Decision& d) {
     if (rule.severity != Severity::bloquant) continue;
     if (f.outcome == Outcome::fail) {
       Explanation e = explain(d, f, lang);
-      std::cerr << "  " << rule.id << " — " << e.message << "\n";
-      if (!e.found.empty())
-        std::cerr << tr(o, "      constaté : ", "      found: ") << e.found << "\n";
-      if (!e.expected.empty())
-        std::cerr << tr(o, "      attendu : ", "      expected: ") << e.expected << "\n";
-      std::cerr << tr(o, "      pour corriger : ", "      to fix: ") << e.remediation << "\n";
+      print_line("  " + rule.id + " — " + e.message);
+      if (!e.found.empty()) print_line(tr(o, "      constaté : ", "      found: ") + e.found);
+      if (!e.expected.empty()) print_line(tr(o, "      attendu : ", "      expected: ") + e.expected);
+      print_line(tr(o, "      pour corriger : ", "      to fix: ") + e.remediation);
     } else if (f.outcome == Outcome::unknown) {
-      std::cerr << "  " << rule.id << " — " << rule.title.get(lang)
-                << tr(o, " : information manquante — ", ": missing information — ");
+      std::string line = "  " + rule.id + " — " + rule.title.get(lang) +
+                         tr(o, " : information manquante — ", ": missing information — ");
       for (size_t i = 0; i < f.missing.size(); ++i)
-        std::cerr << (i ? ", " : "") << label(f.missing[i], lang) << " ("
-                  << field(f.missing[i]).path << ")";
-      std::cerr << "\n";
+        line += (i ? ", " : "") + std::string(label(f.missing[i], lang)) + " (" +
+                std::string(field(f.missing[i]).path) + ")";
+      print_line(line);
     }
   }
 }
 
 // Says why no document is written, then which findings stop it; exit 1.
 int refuse(const Options& o, const std::string& what, const Decision& d, const char* why) {
-  std::cerr << "clef: " << what << " : " << to_string(d.status, lang_of(o)) << " — " << why
-            << tr(o, " :\n", ":\n");
+  print_line(tr(o, "clef : ", "clef: ") + what + tr(o, " : ", ": ") +
+             std::string(to_string(d.status, lang_of(o))) + " — " + why + tr(o, " :", ":"));
   print_blocking(o, d);
   return kExitNotConforming;
 }
@@ -100,12 +106,13 @@ int run_tor(const Options& o) {
   Decision d = check(in.ruleset, std::move(*in.document), in.options);
   std::string id = tor_template(d);
   if (id.empty()) {
-    std::cerr << "clef: " << o.files[0]
-              << tr(o,
+    print_error(o,
+                o.files[0] +
                     " : pas de termes de référence pour une convention (mission ou appel d'offres "
-                    "attendu)\n",
+                    "attendu)",
+                o.files[0] +
                     ": no terms of reference for an agreement (a mission or a call for tenders is "
-                    "expected)\n");
+                    "expected)");
     return kExitUsage;
   }
   // Terms of reference are published before a volunteer is known: facts
@@ -121,25 +128,25 @@ int run_contract(const Options& o) {
   Inputs in = prepare(o);
   if (!in.document) return in.exit_code;
   if (in.document->kind != DocumentKind::mission) {
-    std::cerr << "clef: " << o.files[0]
-              << tr(o, " : un contrat se fait pour une mission\n",
-                    ": a contract is made for a mission\n");
+    print_error(o, o.files[0] + " : un contrat se fait pour une mission",
+                o.files[0] + ": a contract is made for a mission");
     return kExitUsage;
   }
   std::vector<InputError> errors;
   if (!read_volunteer_file(o.volunteer, *in.document, errors, input_format(o))) {
-    for (auto& e : errors) std::cerr << e.format(lang_of(o)) << "\n";
+    for (auto& e : errors) print_line(e.format(lang_of(o)));
     return kExitUsage;
   }
   Decision d = check(in.ruleset, std::move(*in.document), in.options);
   std::string id = contract_template(d);
   if (id.empty()) {
-    std::cerr << "clef: " << o.files[0]
-              << tr(o,
+    print_error(o,
+                o.files[0] +
                     " : pas de modèle de contrat pour ce dispositif (VSI, Service Civique ou congé "
-                    "de solidarité internationale)\n",
+                    "de solidarité internationale)",
+                o.files[0] +
                     ": no contract template for this scheme (VSI, Service Civique or international "
-                    "solidarity leave)\n");
+                    "solidarity leave)");
     return kExitUsage;
   }
   if (d.status == Status::non_conforme || d.status == Status::incomplet)

@@ -36,6 +36,10 @@ struct InputError {
 struct ReadResult {
   std::optional<Document> document;
   std::vector<InputError> errors;  // empty when document is set
+  // A volunteer file was given where a document was expected (it is read
+  // with its mission): an error for a file named on its own, a file to skip
+  // when checking a whole directory.
+  bool volunteer_file = false;
 };
 
 ReadResult read_document(std::string_view bytes, std::string_view name,

@@ -22,6 +22,13 @@ std::string render_json(const Decision& decision, Lang lang);
 std::string render_errors_json(const std::string& file, const std::vector<InputError>& errors,
                                Lang lang);
 
+// `text` made safe to print on a terminal: C0 and C1 controls, DEL and the
+// bidirectional formatting characters (which can reorder what follows) are
+// written as escapes ("\x1B", "\u202E"), bytes that are not UTF-8 as
+// "\xFF". With `one_line`, line breaks and tabs become spaces, so that text
+// read from a file cannot start a line of its own; otherwise '\n' is kept.
+std::string terminal_safe(std::string_view text, bool one_line);
+
 // "conforme avec réserves" -> "CONFORME AVEC RÉSERVES", with the language's
 // casing rules (ICU): the status as a badge or a banner shows it.
 std::string uppercase(std::string_view text, Lang lang);

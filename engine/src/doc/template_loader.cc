@@ -3,11 +3,11 @@
 // file:line:column in one pass (`clef templates check`).
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
 #include "../rules/xml_source.h"
+#include "../util/files.h"
 #include "../util/suggest.h"
 #include "../util/unicode.h"
 #include "names.h"
@@ -663,12 +663,6 @@ class Loader {
   std::vector<size_t> columns_;  // column count of the tables being read
 };
 
-std::string read_bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 void load_labels(const XmlSource& src, Labels& labels) {
   pugi::xml_node root = src.root();
@@ -750,22 +744,22 @@ std::shared_ptr<const TemplateSet> TemplateSet::load(const std::string& dir,
     errors.push_back({dir, {}, "répertoire de modèles introuvable"});
     return nullptr;
   }
-  std::vector<fs::path> files;
-  for (auto& entry : fs::directory_iterator(dir, ec))
-    if (entry.path().extension() == ".xml") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
+  std::vector<fs::path> files = list_xml_files(dir, errors);
 
   fs::path labels_file = fs::path(dir) / "labels.xml";
   if (std::find(files.begin(), files.end(), labels_file) == files.end()) {
     errors.push_back({labels_file.string(), {}, "fichier de libellés manquant"});
   } else {
-    std::string bytes = doc::read_bytes(labels_file);
-    detail::XmlSource src(labels_file.string(), bytes, errors);
-    if (src.ok()) doc::load_labels(src, impl->labels);
+    std::string bytes;
+    if (read_data_file(labels_file, bytes, errors)) {
+      detail::XmlSource src(labels_file.string(), bytes, errors);
+      if (src.ok()) doc::load_labels(src, impl->labels);
+    }
   }
   for (auto& path : files) {
     if (path == labels_file) continue;
-    std::string bytes = doc::read_bytes(path);
+    std::string bytes;
+    if (!read_data_file(path, bytes, errors)) continue;
     detail::XmlSource src(path.string(), bytes, errors);
     if (!src.ok()) continue;
     doc::Template t;

@@ -133,10 +133,10 @@ std::string describe(const RawNode& n) {
     case Kind::null:
       return "null";
     case Kind::text:
-      if (n.from_xml) return "« " + std::string(n.text.substr(0, 60)) + " »";
-      return "\"" + std::string(n.text.substr(0, 60)) + "\"";
+      if (n.from_xml) return "« " + std::string(utf8_prefix(n.text, 60)) + " »";
+      return "\"" + std::string(utf8_prefix(n.text, 60)) + "\"";
     default:
-      return std::string(n.text.substr(0, 60));
+      return std::string(utf8_prefix(n.text, 60));
   }
 }
 
@@ -155,6 +155,7 @@ class Binder {
     bool root_ok = volunteer_ ? volunteer_root(root) : root_kind(root, doc.kind);
     if (!root_ok) {
       result.errors = std::move(errors_);
+      result.volunteer_file = volunteer_file_;
       return result;
     }
     doc.values.resize(catalogue().size());
@@ -211,6 +212,7 @@ class Binder {
   bool root_name(const RawNode& root, const std::string& xml_fr, const std::string& xml_en,
                  const std::string& json_fr, const std::string& json_en, Accept&& accept) {
     auto hint = [&](std::string_view found, bool fr) -> std::string {
+      if (!volunteer_ && found == kVolunteer) volunteer_file_ = true;
       if (volunteer_)
         return fr ? " ; un fichier de volontaire ne contient que les champs du volontaire"
                   : "; a volunteer file holds only the volunteer's fields";
@@ -282,15 +284,29 @@ class Binder {
           bind_field(child, id);
       } else if (seen_groups_[index]++) {
         duplicate(child);
+      } else if (child.from_xml && child.kind == Kind::text && child.text.empty()) {
+        // <host/> is an empty group, as "host": {} is in JSON.
+        if (!child.currency.empty()) stray_currency(child);
       } else if (child.kind != Kind::object) {
         error("wrong_type", child,
               "« " + dotted() + " » doit regrouper des champs, trouvé " + describe(child),
               "'" + dotted() + "' must group fields, found " + describe(child));
+      } else if (!child.currency.empty()) {
+        stray_currency(child);
       } else {
         bind_group(child, target, false);
       }
       path_.pop_back();
     }
+  }
+
+  // The currency attribute belongs on amounts only.
+  void stray_currency(const RawNode& node) {
+    error("unknown_attribute", node,
+          "attribut « currency » inattendu sur <" + std::string(node.name) +
+              "> (il ne se met que sur un montant)",
+          "unexpected attribute 'currency' on <" + std::string(node.name) +
+              "> (it belongs on an amount only)");
   }
 
   void duplicate(const RawNode& node) {
@@ -338,6 +354,8 @@ class Binder {
 
   void bind_field(const RawNode& node, FieldId id) {
     const FieldSpec& spec = field(id);
+    if (node.from_xml && !node.currency.empty() && spec.type != FieldType::money)
+      return stray_currency(node);
     if (id == end_date_id()) end_date_node_ = &node;
     if (node.kind == Kind::null) return;  // explicit null = unknown
     switch (spec.type) {
@@ -399,6 +417,7 @@ class Binder {
   Value record_list(const RawNode& node, const FieldSpec& spec, FieldId id) {
     RecordList out;
     each_item(node, spec.item, [&](const RawNode& item) {
+      if (item.from_xml && !item.currency.empty()) return stray_currency(item);
       if (item.kind != Kind::object) {
         error("wrong_type", item,
               "un élément de « " + dotted() + " » doit être un objet, trouvé " + describe(item),
@@ -451,6 +470,10 @@ class Binder {
       return Value();
     };
     const bool xml = node.from_xml;
+    if (xml && type != FieldType::money && !node.currency.empty()) {
+      stray_currency(node);
+      return Value();
+    }
     switch (type) {
       case FieldType::text: {
         if (node.kind != Kind::text) return wrong();
@@ -567,6 +590,7 @@ class Binder {
   std::string_view name_;
   const LineTable& lines_;
   const bool volunteer_;
+  bool volunteer_file_ = false;  // a document was expected, a volunteer file was found
   std::string_view prefix_;  // prepended to dotted paths (a volunteer file's fields)
   Document* doc_ = nullptr;
   const Schema* schema_ = nullptr;

@@ -47,8 +47,34 @@ struct ParseOutcome {
   std::vector<InputError> errors;
 };
 
-// Returns the byte offset of the first invalid UTF-8 sequence, or npos.
-size_t find_invalid_utf8(std::string_view text);
+// The first thing in raw input bytes that is not text: a byte that does not
+// start a valid UTF-8 sequence (`encoding`, `code_point` is that byte), or a
+// character that text may not hold (see is_text_char), such as a raw NUL or
+// ESC. `offset` is npos when there is none.
+struct TextFault {
+  size_t offset = std::string_view::npos;
+  char32_t code_point = 0;
+  bool encoding = false;
+  explicit operator bool() const { return offset != std::string_view::npos; }
+};
+TextFault find_text_fault(std::string_view text);
+
+// A character reference (&#…; or &#x…;) that stands for something text may
+// not hold: pugixml would write it into the tree as it is (a NUL cuts the
+// string short, a surrogate becomes bytes that are not UTF-8). Comments,
+// CDATA sections and processing instructions hold no references and are
+// skipped. A malformed reference is left to pugixml, which keeps it as text.
+struct CharReference {
+  size_t offset = std::string_view::npos;
+  std::string_view written;  // "&#x1B;", at most 24 bytes
+  char32_t code_point = 0;
+};
+CharReference find_bad_char_reference(std::string_view xml);
+
+// The error for a character that text may not hold, at `offset`, written as
+// `written` in the input ("&#x1B;", "\u001b"; empty when raw).
+InputError char_error(std::string_view file, const LineTable& lines, size_t offset,
+                      std::string_view written, char32_t code_point);
 
 // Each reader fills `tree` from `text`, which must outlive it.
 ParseOutcome parse_xml(std::string& text, std::string_view name, const LineTable& lines,

@@ -3,11 +3,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iostream>
 #include <iterator>
 #include <optional>
 
+#include "../util/files.h"
 #include "raw_tree.h"
 
 namespace clef {
@@ -25,12 +24,45 @@ std::string InputError::format(Lang lang) const {
 
 namespace {
 
+// `size` is the file's size, or 0 for a stream that went past the limit.
 InputError too_large(std::string_view name, size_t size) {
+  const std::string limit = std::to_string(kMaxInputBytes);
+  if (size == 0)
+    return detail::make_error("too_large", name, {}, "",
+                              "fichier trop volumineux : plus de " + limit + " octets",
+                              "file too large: more than " + limit + " bytes");
   return detail::make_error("too_large", name, {}, "",
                             "fichier trop volumineux : " + std::to_string(size) +
-                                " octets, maximum " + std::to_string(kMaxInputBytes),
-                            "file too large: " + std::to_string(size) + " bytes, at most " +
-                                std::to_string(kMaxInputBytes));
+                                " octets, maximum " + limit,
+                            "file too large: " + std::to_string(size) + " bytes, at most " + limit);
+}
+
+InputError io_error(std::string_view name, int error) {
+  std::string fr, en;
+  switch (error) {
+    case ENOENT:
+      fr = "fichier introuvable", en = "no such file";
+      break;
+    case EACCES:
+    case EPERM:
+      fr = "lecture refusée (droits insuffisants)", en = "permission denied";
+      break;
+    case EISDIR:
+      fr = "c'est un répertoire (attendu : un fichier)", en = "is a directory (expected a file)";
+      break;
+    case ELOOP:
+      fr = "boucle de liens symboliques", en = "symbolic link loop";
+      break;
+    case ENOTDIR:
+      fr = "chemin invalide (une partie n'est pas un répertoire)",
+      en = "invalid path (a part of it is not a directory)";
+      break;
+    default:
+      fr = std::string("lecture impossible (") + std::strerror(error) + ")";
+      en = std::string("cannot read (") + std::strerror(error) + ")";
+  }
+  return detail::make_error("io", name, {}, "", "lecture impossible : " + fr,
+                            "cannot read: " + en);
 }
 
 ReadResult failure(InputError e) {
@@ -58,11 +90,13 @@ ReadResult read_bytes(std::string_view bytes, std::string_view name, InputFormat
   // A UTF-8 byte order mark is tolerated, as editors on Windows write one.
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   detail::LineTable lines(bytes);
-  if (auto bad = detail::find_invalid_utf8(bytes); bad != std::string_view::npos) {
+  if (auto fault = detail::find_text_fault(bytes)) {
+    if (!fault.encoding)
+      return failure(detail::char_error(name, lines, fault.offset, "", fault.code_point));
     char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[bad]));
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(fault.code_point));
     return failure(make_error(
-        "invalid_utf8", name, lines.position(static_cast<uint32_t>(bad)), "",
+        "invalid_utf8", name, lines.position(static_cast<uint32_t>(fault.offset)), "",
         std::string("UTF-8 invalide : octet ") + hex + " inattendu (attendu : texte UTF-8)",
         std::string("invalid UTF-8: unexpected byte ") + hex + " (expected UTF-8 text)"));
   }
@@ -85,28 +119,12 @@ ReadResult read_bytes(std::string_view bytes, std::string_view name, InputFormat
   return bind(tree, name, lines);
 }
 
-// Reads a whole file ("-" = standard input) into `bytes`, up to the size limit.
+// Reads a whole file ("-" = standard input) into `bytes`, up to the size
+// limit; pipes and FIFOs, which have no size to ask for, are read to their end.
 std::optional<InputError> load(const std::string& path, std::string& bytes) {
-  if (path == "-") {
-    // Read at most one byte past the limit: a huge stream is refused, not slurped.
-    char chunk[65536];
-    while (bytes.size() <= kMaxInputBytes && std::cin.read(chunk, sizeof chunk).gcount() > 0)
-      bytes.append(chunk, static_cast<size_t>(std::cin.gcount()));
-    if (bytes.size() > kMaxInputBytes) return too_large(path, bytes.size());
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::string why = std::strerror(errno);
-    return detail::make_error("io", path, {}, "", "lecture impossible : " + why,
-                              "cannot read: " + why);
-  }
-  in.seekg(0, std::ios::end);
-  auto size = static_cast<size_t>(in.tellg());
-  if (size > kMaxInputBytes) return too_large(path, size);
-  in.seekg(0);
-  bytes.resize(size);
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  FileRead r = read_file_limited(path, kMaxInputBytes, bytes);
+  if (r.too_large) return too_large(path, r.size);
+  if (r.error) return io_error(path, r.error);
   return std::nullopt;
 }
 

@@ -2,6 +2,10 @@
 // can expand) and copy the element structure into the raw tree.
 #include <pugixml.hpp>
 
+#include <algorithm>
+
+#include "../util/unicode.h"
+
 #include "raw_tree.h"
 
 namespace clef::detail {
@@ -45,8 +49,11 @@ class XmlBuilder {
     if (depth > kMaxDepth) return too_deep(element);
     if (!attributes(element, index)) return false;
     int32_t previous = -1;
+    // A text element may come in pieces: a comment or a processing
+    // instruction in the middle of it splits it, and is not part of it.
     std::string_view text;
-    bool has_elements = false;
+    std::string* joined = nullptr;
+    bool has_elements = false, has_text = false;
     for (pugi::xml_node child = element.first_child(); child; child = child.next_sibling()) {
       pugi::xml_node_type type = child.type();
       if (type == pugi::node_element) {
@@ -60,14 +67,19 @@ class XmlBuilder {
         if (!build(child, child_index, depth + 1)) return false;
       } else if (type == pugi::node_pcdata || type == pugi::node_cdata) {
         std::string_view value = child.value();
-        if (is_blank(value)) continue;
-        if (!text.empty()) return mixed(tree_.nodes[index]);
-        text = value;
+        has_text = has_text || !is_blank(value);
+        if (text.data() == nullptr) {
+          text = value;
+        } else {
+          if (!joined) joined = &tree_.storage.emplace_back(text);
+          joined->append(value);
+          text = *joined;
+        }
       }
     }
     RawNode& node = tree_.nodes[index];
     if (has_elements) {
-      if (!text.empty()) return mixed(node);
+      if (has_text) return mixed(node);
       node.kind = RawNode::Kind::object;
     } else {
       node.kind = RawNode::Kind::text;
@@ -88,9 +100,18 @@ class XmlBuilder {
   // Only a currency on an amount is data; schema hints are tolerated.
   bool attributes(pugi::xml_node element, int32_t index) {
     RawNode& node = tree_.nodes[index];
+    bool currency_seen = false;
     for (pugi::xml_attribute a = element.first_attribute(); a; a = a.next_attribute()) {
       std::string_view attr = a.name();
       if (attr == "currency") {
+        if (currency_seen) {
+          errors.push_back(make_error(
+              "duplicate_field", name_, lines_.position(node.offset), "",
+              "attribut « currency » en double sur <" + std::string(node.name) + ">",
+              "duplicate attribute 'currency' on <" + std::string(node.name) + ">"));
+          return false;
+        }
+        currency_seen = true;
         node.currency = a.value();
       } else if (attr.starts_with("xmlns") || attr.starts_with("xsi:")) {
         continue;
@@ -134,10 +155,16 @@ class XmlBuilder {
 ParseOutcome parse_xml(std::string& text, std::string_view name, const LineTable& lines,
                        RawTree& tree) {
   ParseOutcome out;
+  if (CharReference bad = find_bad_char_reference(text); bad.offset != std::string_view::npos) {
+    out.errors.push_back(char_error(name, lines, bad.offset, bad.written, bad.code_point));
+    return out;
+  }
   // Owned by the tree's lifetime: strings in the raw tree point into it.
   static thread_local pugi::xml_document doc;
   doc.reset();
-  unsigned options = pugi::parse_default | pugi::parse_doctype;
+  // parse_fragment keeps text outside the root element, so that it can be
+  // refused rather than silently dropped.
+  unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_fragment;
   auto result = doc.load_buffer_inplace(text.data(), text.size(), options, pugi::encoding_utf8);
   if (!result) {
     out.errors.push_back(make_error("xml_syntax", name,
@@ -146,16 +173,31 @@ ParseOutcome parse_xml(std::string& text, std::string_view name, const LineTable
                                     std::string("malformed XML: ") + result.description()));
     return out;
   }
+  pugi::xml_node root;
   for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling()) {
+    auto at = lines.position(static_cast<uint32_t>(n.offset_debug()));
     if (n.type() == pugi::node_doctype) {
-      out.errors.push_back(make_error("doctype_forbidden", name,
-                                      lines.position(static_cast<uint32_t>(n.offset_debug())), "",
+      out.errors.push_back(make_error("doctype_forbidden", name, at, "",
                                       "DOCTYPE interdit (aucune entité ni DTD n'est admise)",
                                       "DOCTYPE not allowed (no entity or DTD is accepted)"));
       return out;
     }
+    if (n.type() == pugi::node_element && !root) {
+      root = n;
+      continue;
+    }
+    if (n.type() == pugi::node_element || n.type() == pugi::node_pcdata ||
+        n.type() == pugi::node_cdata) {
+      bool before = !root;
+      out.errors.push_back(make_error(
+          "xml_syntax", name, at, "",
+          std::string("XML mal formé : contenu ") + (before ? "avant" : "après") +
+              " l'élément racine (attendu : un seul élément racine et rien d'autre)",
+          std::string("malformed XML: content ") + (before ? "before" : "after") +
+              " the root element (expected a single element and nothing else)"));
+      return out;
+    }
   }
-  pugi::xml_node root = doc.document_element();
   if (!root) {
     out.errors.push_back(make_error("xml_syntax", name, {1, 1}, "", "XML sans élément racine",
                                     "XML without a root element"));

@@ -111,7 +111,7 @@ std::string render_json(const Decision& d, Lang lang) {
   }
   j["scheme_fit"] = fits;
   j["registry_example"] = d.ruleset->registry_is_example();
-  return j.dump(2);
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string render_errors_json(const std::string& file, const std::vector<InputError>& errors,
@@ -130,7 +130,7 @@ std::string render_errors_json(const std::string& file, const std::vector<InputE
     list.push_back(x);
   }
   j["errors"] = list;
-  return j.dump(2);
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace clef

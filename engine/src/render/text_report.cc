@@ -43,6 +43,13 @@ std::string_view mark(Outcome o) {
   }
 }
 
+// Text that may come from the input (a title, a name, a quote in a finding),
+// on one line and without control characters: a title holding
+// "ESC[2J…conforme" must not clear the screen and print a false verdict.
+std::string safe(std::string_view text) {
+  return terminal_safe(text, true);
+}
+
 }  // namespace
 
 std::string render_text(const Decision& d, const TextOptions& o) {
@@ -53,10 +60,10 @@ std::string render_text(const Decision& d, const TextOptions& o) {
   auto line = [&](const std::string& s) { out += s + "\n"; };
 
   const Value& title = d.facts->values[*find_field("title")];
-  line(st(kBold, d.facts->source) + " — " + std::string(fr ? "document " : "") +
+  line(st(kBold, safe(d.facts->source)) + " — " + std::string(fr ? "document " : "") +
        std::string(kind_label(d.kind, lang)) +
        (title.known()
-            ? (fr ? " « " : " \u201C") + *title.get<std::string>() + (fr ? " »" : "\u201D")
+            ? (fr ? " « " : " \u201C") + safe(*title.get<std::string>()) + (fr ? " »" : "\u201D")
             : ""));
   if (d.kind == DocumentKind::mission) {
     const Value& scheme = d.facts->values[*find_field("scheme")];
@@ -100,18 +107,19 @@ std::string render_text(const Decision& d, const TextOptions& o) {
         line(
             "  " +
             st(color, std::string(mark(wanted)) + " [" + std::string(to_string(sev, lang)) + "] ") +
-            st(kBold, r.id) + " — " + x.title +
+            st(kBold, r.id) + " — " + safe(x.title) +
             (wanted == Outcome::unknown ? (fr ? " (inconnu)" : " (unknown)") : ""));
-        line("      " + x.message);
+        line("      " + safe(x.message));
         if (!x.found.empty() || !x.expected.empty())
-          line("      " + st(kDim, std::string(fr ? "Constaté : " : "Found: ")) + x.found +
-               st(kDim, fr ? " · Attendu : " : " · Expected: ") + x.expected);
+          line("      " + st(kDim, std::string(fr ? "Constaté : " : "Found: ")) + safe(x.found) +
+               st(kDim, fr ? " · Attendu : " : " · Expected: ") + safe(x.expected));
         std::string source =
             r.reference.text + (r.reference.url.empty() ? "" : " <" + r.reference.url + ">");
         if (r.reference.confidence == Confidence::unconfirmed)
           source += fr ? " [source non confirmée]" : " [unconfirmed source]";
         line("      " + st(kDim, std::string(fr ? "Source : " : "Source: ")) + source);
-        line("      " + st(kCyan, std::string(fr ? "À faire : " : "To do: ")) + x.remediation);
+        line("      " + st(kCyan, std::string(fr ? "À faire : " : "To do: ")) +
+             safe(x.remediation));
       }
     }
   }

@@ -1,8 +1,7 @@
 // Loading a whole rules/ directory, and what a loaded ruleset answers.
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
+#include "../util/files.h"
 #include "../util/sha256.h"
 #include "ruleset_data.h"
 
@@ -47,25 +46,6 @@ const Value* Parameter::at(Date as_of) const {
 }
 
 namespace {
-
-bool read_whole(const std::filesystem::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  out = s.str();
-  return true;
-}
-
-std::vector<std::filesystem::path> xml_files(const std::filesystem::path& dir) {
-  std::vector<std::filesystem::path> files;
-  std::error_code ec;
-  for (auto& entry : std::filesystem::directory_iterator(dir, ec))
-    if (entry.is_regular_file() && entry.path().extension() == ".xml")
-      files.push_back(entry.path());
-  std::sort(files.begin(), files.end());  // load order must not depend on the file system
-  return files;
-}
 
 bool overlap(uint32_t a, uint32_t b) {
   return a == 0 || b == 0 || (a & b) != 0;
@@ -133,16 +113,16 @@ LoadResult Ruleset::load(const std::filesystem::path& rules_dir,
   Sha256 hash;
   std::vector<std::string> revisions;
   auto read = [&](const std::filesystem::path& path, std::string& bytes) {
-    if (!read_whole(path, bytes)) {
-      result.errors.push_back({path.string(), {}, "lecture impossible"});
-      return false;
-    }
+    if (!read_data_file(path, bytes, result.errors)) return false;
     hash.update(path.filename().string());
     hash.update(std::string_view("\0", 1));
     hash.update(bytes);
     return true;
   };
 
+  auto xml_files = [&](const std::filesystem::path& dir) {
+    return list_xml_files(dir, result.errors);
+  };
   auto packs = xml_files(rules_dir / "packs");
   if (packs.empty())
     result.errors.push_back({(rules_dir / "packs").string(), {}, "aucun pack de règles (*.xml)"});

@@ -10,20 +10,43 @@
 #include <vector>
 
 #include "../read/raw_tree.h"
+#include "../util/unicode.h"
 #include "clef/ruleset.h"
 
 namespace clef::detail {
 
 class XmlSource {
  public:
+  // Rule packs and templates are trusted, but read as carefully as inputs:
+  // UTF-8 text only, no character reference to a forbidden character, no
+  // DOCTYPE (so no entity), one root element.
   XmlSource(const std::string& file, const std::string& bytes, std::vector<LoadError>& errors)
       : file_(file), bytes_(bytes), lines_(bytes_), errors_(errors) {
+    if (TextFault fault = find_text_fault(bytes_)) {
+      error_at(static_cast<uint32_t>(fault.offset),
+               fault.encoding ? "UTF-8 invalide (attendu : texte UTF-8)"
+                              : "caractère interdit : " + char_fault(fault.code_point, true));
+      return;
+    }
+    if (CharReference bad = find_bad_char_reference(bytes_); bad.offset != std::string::npos) {
+      error_at(static_cast<uint32_t>(bad.offset),
+               "référence de caractère « " + std::string(bad.written) +
+                   " » interdite : " + char_fault(bad.code_point, true));
+      return;
+    }
     auto result = doc_.load_buffer(bytes_.data(), bytes_.size(),
                                    pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
     if (!result) {
       error_at(static_cast<uint32_t>(result.offset),
                std::string("XML mal formé : ") + result.description());
       return;
+    }
+    for (pugi::xml_node n = doc_.first_child(); n; n = n.next_sibling()) {
+      if (n.type() == pugi::node_doctype) {
+        error_at(static_cast<uint32_t>(n.offset_debug()),
+                 "DOCTYPE interdit (aucune entité ni DTD n'est admise)");
+        return;
+      }
     }
     ok_ = true;
   }

@@ -1,16 +1,107 @@
 #include "unicode.h"
 
+#include "clef/render.h"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <array>
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 
 namespace clef {
-namespace {}  // namespace
+
+std::string code_point_name(char32_t c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+  return buf;
+}
+
+std::string char_fault(char32_t c, bool fr) {
+  if (is_text_char(c)) return {};
+  const std::string name = code_point_name(c);
+  if (c < 0x20)
+    return fr ? "caractère de contrôle " + name + " (interdit dans un texte)"
+              : "control character " + name + " (not allowed in text)";
+  if (c >= 0xD800 && c < 0xE000)
+    return fr ? name + ", moitié isolée d'une paire de substitution UTF-16 (pas un caractère)"
+              : name + ", a lone half of a UTF-16 surrogate pair (not a character)";
+  if (c == 0xFFFE || c == 0xFFFF)
+    return fr ? name + ", non-caractère Unicode" : name + ", a Unicode noncharacter";
+  return fr ? name + ", au-delà du dernier caractère Unicode (U+10FFFF)"
+            : name + ", beyond the last Unicode character (U+10FFFF)";
+}
+
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = max_bytes;
+  // Back up over continuation bytes to the start of the cut sequence.
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+namespace {
+
+// Decodes one well-formed UTF-8 sequence at s[i]; returns its length, or 0
+// when the bytes there are not one (then `cp` is the byte).
+size_t decode_one(std::string_view s, size_t i, char32_t& cp) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char b0 = b(i);
+  cp = b0;
+  if (b0 < 0x80) return 1;
+  size_t len = b0 >= 0xC2 && b0 <= 0xDF ? 2 : b0 >= 0xE0 && b0 <= 0xEF ? 3
+               : b0 >= 0xF0 && b0 <= 0xF4                                ? 4
+                                                                         : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  char32_t v = b0 & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+    v = (v << 6) | (b(i + k) & 0x3F);
+  }
+  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (v < kMin[len] || v > 0x10FFFF || (v >= 0xD800 && v < 0xE000)) return 0;
+  cp = v;
+  return len;
+}
+
+bool is_bidi_control(char32_t c) {
+  return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+}  // namespace
+
+std::string terminal_safe(std::string_view text, bool one_line) {
+  std::string out;
+  out.reserve(text.size());
+  char buf[16];
+  for (size_t i = 0; i < text.size();) {
+    char32_t c;
+    size_t len = decode_one(text, i, c);
+    if (len == 0) {
+      std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(c));
+      out += buf;
+      ++i;
+      continue;
+    }
+    if (c == '\n' || c == '\t' || c == 0x2028 || c == 0x2029) {
+      out += one_line || c != '\n' ? ' ' : '\n';
+    } else if (c < 0x20 || c == 0x7F) {
+      std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(c));
+      out += buf;
+    } else if ((c >= 0x80 && c < 0xA0) || is_bidi_control(c)) {
+      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(c));
+      out += buf;
+    } else {
+      out.append(text.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
 
 // Code points below U+0300 are all NFC_QC=Yes (the first that is not is
 // U+0300 COMBINING GRAVE ACCENT), and so are U+2002–U+206F (only U+2000 and

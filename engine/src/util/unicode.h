@@ -9,6 +9,30 @@
 
 namespace clef {
 
+// The characters text may hold, whatever syntax it came in: XML 1.0's Char
+// production (tab, line feed, carriage return, then U+0020 and up, without
+// the surrogates, U+FFFE and U+FFFF). JSON applies the same rule, so that a
+// document says the same thing in both syntaxes.
+constexpr bool is_text_char(char32_t c) {
+  if (c < 0x20) return c == 0x9 || c == 0xA || c == 0xD;
+  if (c < 0xD800) return true;
+  if (c < 0xE000) return false;
+  if (c < 0x10000) return c != 0xFFFE && c != 0xFFFF;
+  return c <= 0x10FFFF;
+}
+
+// Why `c` is not a text character, in words ("caractère de contrôle U+001B",
+// "U+DC00, moitié isolée d'une paire de substitution"); empty if it is one.
+std::string char_fault(char32_t c, bool french);
+
+// "U+00E9", "U+1F600".
+std::string code_point_name(char32_t c);
+
+// The longest prefix of `text` of at most `max_bytes` bytes that does not cut
+// a UTF-8 sequence in two.
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes);
+
+
 // Whether NFC leaves this code point unchanged in any context (the fast path of to_nfc).
 bool nfc_stable(uint32_t code_point);
 
