@@ -68,7 +68,7 @@ std::string contract_text(const Scratch& s, const Pair& p, const std::string& na
   std::string id = footer_on_every_page(s / name, english);
   // The command says what it wrote: the file, the status, the decision id.
   BOOST_TEST(spaces(r.err).find(s / name) != std::string::npos, r.err);
-  BOOST_TEST(spaces(r.err).find(english ? " : conforming · " + id : " : conforme · " + id) !=
+  BOOST_TEST(spaces(r.err).find(english ? ": conforming · " + id : " : conforme · " + id) !=
                  std::string::npos,
              r.err);
   return text_of(s / name);
@@ -453,7 +453,7 @@ BOOST_AUTO_TEST_CASE(tor_to_standard_output_and_unwritable_output) {
   Run nowhere =
       run_clef("tor samples/calls/etude-territoires-volontaires.json -o " + (s / "no/dir/c.pdf"));
   BOOST_TEST(nowhere.exit_code == 4);
-  BOOST_TEST(spaces(nowhere.err).find("écriture impossible") != std::string::npos, nowhere.err);
+  BOOST_TEST(spaces(nowhere.err).find("n'existe pas") != std::string::npos, nowhere.err);
 }
 
 // ---------------------------------------------------------------------------

@@ -43,6 +43,7 @@ class Builder {
   bool Key(const char* s, rapidjson::SizeType n, bool) {
     if (!text_ok(s, n)) return false;
     pending_key_ = keep(s, n);
+    pending_key_end_ = static_cast<uint32_t>(stream_.Tell());
     return true;
   }
   bool StartObject() { return open(RawNode::Kind::object); }
@@ -64,6 +65,7 @@ class Builder {
     node.kind = kind;
     node.name = pending_key_;
     pending_key_ = {};
+    key_end_.push_back(pending_key_end_);
     node.offset = offset();
     tree_.nodes.push_back(node);
     auto index = static_cast<int32_t>(tree_.nodes.size() - 1);
@@ -134,7 +136,7 @@ class Builder {
         second = keys[i].second;
     if (second < 0) return true;
     duplicate = true;
-    duplicate_at = tree_.nodes[second].offset;
+    duplicate_at = key_end_[static_cast<size_t>(second)];
     duplicate_name = tree_.nodes[second].name;
     duplicate_pointer = pointer_to(second);
     return false;
@@ -171,6 +173,8 @@ class Builder {
   RawTree& tree_;
   const rapidjson::MemoryStream& stream_;
   std::string_view pending_key_;
+  uint32_t pending_key_end_ = 0;
+  std::vector<uint32_t> key_end_;  // by node: just past its key, for messages
   std::vector<Open> stack_;
 };
 
@@ -211,8 +215,8 @@ struct Escape {
   char32_t code_point = 0;
 };
 
-Escape find_bad_escape(std::string_view text, size_t end) {
-  size_t close = end > 0 ? end - 1 : 0;
+// The opening quote of the string literal whose closing quote is at `close`.
+size_t literal_start(std::string_view text, size_t close) {
   size_t open = close;
   while (open > 0) {
     --open;
@@ -221,6 +225,12 @@ Escape find_bad_escape(std::string_view text, size_t end) {
     while (open >= backslashes + 1 && text[open - backslashes - 1] == '\\') ++backslashes;
     if (backslashes % 2 == 0) break;
   }
+  return open;
+}
+
+Escape find_bad_escape(std::string_view text, size_t end) {
+  size_t close = end > 0 ? end - 1 : 0;
+  size_t open = literal_start(text, close);
   auto hex4 = [&](size_t at) -> int32_t {
     if (at + 6 > close || text[at] != '\\' || text[at + 1] != 'u') return -1;
     int32_t v = 0;
@@ -287,7 +297,8 @@ ParseOutcome parse_json(std::string_view text, std::string_view name, const Line
   }
   if (builder.duplicate) {
     std::string quoted = std::string(utf8_prefix(builder.duplicate_name, 60));
-    out.errors.push_back(make_error("duplicate_field", name, lines.position(builder.duplicate_at),
+    size_t key = literal_start(text, builder.duplicate_at > 0 ? builder.duplicate_at - 1 : 0);
+    out.errors.push_back(make_error("duplicate_field", name, lines.position(static_cast<uint32_t>(key)),
                                     builder.duplicate_pointer, "champ « " + quoted + " » en double",
                                     "duplicate field '" + quoted + "'"));
     return out;
