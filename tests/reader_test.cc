@@ -246,6 +246,26 @@ BOOST_AUTO_TEST_CASE(messages_say_what_was_expected_and_found) {
   BOOST_TEST(e.message(Lang::fr).find("vouliez-vous dire « host »") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_date_outside_the_accepted_years_says_so) {
+  InputError e = first_error(read("<mission><start_date>9999-12-31</start_date></mission>"));
+  BOOST_TEST(e.code == "invalid_date");
+  BOOST_TEST(e.message(Lang::fr) ==
+             "« start_date » : date hors de la plage admise (1900-01-01 à 2200-12-31), trouvé "
+             "« 9999-12-31 »");
+  BOOST_TEST(e.message(Lang::en) ==
+             "'start_date': date outside the accepted range (1900-01-01 to 2200-12-31), found "
+             "« 9999-12-31 »");
+  e = first_error(read("{\"kind\": \"mission\", \"volunteer\": {\"birth_date\": \"1899-12-31\"}}"));
+  BOOST_TEST(e.code == "invalid_date");
+  BOOST_TEST(e.message(Lang::en) ==
+             "'volunteer.birth_date': date outside the accepted range (1900-01-01 to 2200-12-31), "
+             "found \"1899-12-31\"");
+  // Not a day of the calendar, whatever the year: the usual message.
+  e = first_error(read("<mission><start_date>9999-02-30</start_date></mission>"));
+  BOOST_TEST(e.message(Lang::en) ==
+             "'start_date': expected a YYYY-MM-DD date, found « 9999-02-30 »");
+}
+
 BOOST_AUTO_TEST_CASE(json_errors_carry_a_pointer_and_a_line) {
   auto e = first_error(read(
       "{\n \"kind\": \"mission\",\n \"volunteer\": {\n  \"birth_date\": \"1990-02-30\"\n }\n}"));

@@ -7,7 +7,7 @@
 
 namespace clef {
 
-std::string input_xsd();             // XML Schema for <mission> and <agreement>
+std::string input_xsd();             // XML Schema: every kind of document, and volunteer files
 std::string input_json_schema();     // JSON Schema (2020-12) for the JSON input
 std::string decision_json_schema();  // JSON Schema of `clef check --format json`
 

@@ -39,6 +39,10 @@ bool is_country_code(std::string_view code) {
   return std::binary_search(kCodes.begin(), kCodes.end(), code);
 }
 
+std::span<const std::string_view> country_codes() {
+  return kCodes;
+}
+
 bool is_eu_eea(std::string_view code) {
   return std::binary_search(kEuEea.begin(), kEuEea.end(), code);
 }

@@ -79,7 +79,7 @@ std::string_view type_fr(FieldType t) {
     case FieldType::boolean:
       return "un booléen (true ou false)";
     case FieldType::integer:
-      return "un nombre entier";
+      return "un nombre entier (entre -2^53 et 2^53)";
     case FieldType::decimal:
       return "un nombre";
     case FieldType::date:
@@ -105,7 +105,7 @@ std::string_view type_en(FieldType t) {
     case FieldType::boolean:
       return "a boolean (true or false)";
     case FieldType::integer:
-      return "a whole number";
+      return "a whole number (between -2^53 and 2^53)";
     case FieldType::decimal:
       return "a number";
     case FieldType::date:
@@ -507,8 +507,30 @@ class Binder {
         if (node.kind != Kind::text) return wrong();
         if (xml && node.text.empty()) return Value();
         auto d = Date::from_iso(node.text);
-        if (!d) return wrong();
-        return Value(*d);
+        if (d) return Value(*d);
+        // A real calendar date outside the years clef handles (9999-12-31)
+        // is refused as such, not as if it were no date at all.
+        std::string_view t = node.text;
+        bool shaped = t.size() == 10;
+        for (size_t i = 0; shaped && i < t.size(); ++i)
+          shaped = (i == 4 || i == 7) ? t[i] == '-' : (t[i] >= '0' && t[i] <= '9');
+        int y = 0;
+        unsigned m = 0, day = 0;
+        if (shaped) {
+          std::from_chars(t.data(), t.data() + 4, y);
+          std::from_chars(t.data() + 5, t.data() + 7, m);
+          std::from_chars(t.data() + 8, t.data() + 10, day);
+        }
+        if (!shaped || m < 1 || m > 12 || day < 1 || day > Date::days_in_month(y, m))
+          return wrong();
+        error("invalid_date", node,
+              "« " + dotted() +
+                  " » : date hors de la plage admise (1900-01-01 à 2200-12-31), trouvé " +
+                  describe(node),
+              "'" + dotted() +
+                  "': date outside the accepted range (1900-01-01 to 2200-12-31), found " +
+                  describe(node));
+        return Value();
       }
       case FieldType::country: {
         if (node.kind != Kind::text) return wrong();
