@@ -418,7 +418,9 @@ class Binder {
     RecordList out;
     each_item(node, spec.item, [&](const RawNode& item) {
       if (item.from_xml && !item.currency.empty()) return stray_currency(item);
-      if (item.kind != Kind::object) {
+      // <line/> is an empty record, as {} is in JSON.
+      const bool empty_element = item.from_xml && item.kind == Kind::text && item.text.empty();
+      if (item.kind != Kind::object && !empty_element) {
         error("wrong_type", item,
               "un élément de « " + dotted() + " » doit être un objet, trouvé " + describe(item),
               "an item of '" + dotted() + "' must be an object, found " + describe(item));
@@ -501,6 +503,15 @@ class Binder {
         if (!std::isfinite(v)) return wrong();
         if (type == FieldType::integer && (std::fabs(v) > 9007199254740992.0 || v != std::floor(v)))
           return wrong();
+        // Past 2^53 a double rounds: 9007199254740993 would pass as …992.
+        // A whole number written with digits only is checked exactly.
+        if (type == FieldType::integer && std::fabs(v) == 9007199254740992.0) {
+          int64_t exact = 0;
+          auto [q, e] = std::from_chars(node.text.data(), node.text.data() + node.text.size(), exact);
+          if (q == node.text.data() + node.text.size() &&
+              (e != std::errc() || exact > (int64_t{1} << 53) || exact < -(int64_t{1} << 53)))
+            return wrong();
+        }
         return Value(v);
       }
       case FieldType::date: {
