@@ -108,8 +108,8 @@ int run_check(const Options& o) {
   const bool json = o.format == "json";
   bool walked = true;
   const std::vector<Target> files = targets(o, walked);
-  const bool from_directory = std::any_of(files.begin(), files.end(),
-                                          [](const Target& t) { return t.in_directory; });
+  const bool from_directory =
+      std::any_of(files.begin(), files.end(), [](const Target& t) { return t.in_directory; });
   int exit_code = walked ? kExitConforming : kExitUsage;
 
   // Each file's output is made whole before it is printed, so that the JSON
@@ -120,7 +120,8 @@ int run_check(const Options& o) {
     ReadResult read = read_file(target.path, format);
     if (!read.document && read.volunteer_file && target.in_directory) {
       ++volunteers;
-      print_error(o, target.path + " : fichier de volontaire ignoré (il se vérifie avec sa mission)",
+      print_error(o,
+                  target.path + " : fichier de volontaire ignoré (il se vérifie avec sa mission)",
                   target.path + ": volunteer file skipped (it is checked with its mission)");
       continue;
     }
@@ -165,7 +166,8 @@ int run_check(const Options& o) {
     for (int s = 0; s < 4; ++s) add(by_status[s], kStatus[s]);
     add(unreadable, {"illisible", "illisibles", "unreadable", "unreadable"});
     std::string line = std::string(fr ? "Bilan : " : "Summary: ") +
-                       count_of(files.size(), {"fichier", "fichiers", "file", "files"}, lang);
+                       count_of(files.size() - volunteers,
+                                {"document", "documents", "document", "documents"}, lang);
     if (!parts.empty()) line += " — " + parts;
     if (volunteers)
       line += (fr ? " ; " : "; ") +

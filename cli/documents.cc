@@ -70,7 +70,8 @@ void print_blocking(const Options& o, const Decision& d) {
       Explanation e = explain(d, f, lang);
       print_line("  " + rule.id + " — " + e.message);
       if (!e.found.empty()) print_line(tr(o, "      constaté : ", "      found: ") + e.found);
-      if (!e.expected.empty()) print_line(tr(o, "      attendu : ", "      expected: ") + e.expected);
+      if (!e.expected.empty())
+        print_line(tr(o, "      attendu : ", "      expected: ") + e.expected);
       print_line(tr(o, "      pour corriger : ", "      to fix: ") + e.remediation);
     } else if (f.outcome == Outcome::unknown) {
       std::string line = "  " + rule.id + " — " + rule.title.get(lang) +

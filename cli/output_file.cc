@@ -154,9 +154,10 @@ std::optional<OutputError> write_through(const std::string& path, const std::str
 std::optional<OutputError> check_output_target(const std::string& path,
                                                const std::vector<std::string>& inputs) {
   if (path.empty())
-    return usage("-o : nom de fichier vide (attendu : le fichier PDF à écrire, ou - pour la sortie "
-                 "standard)",
-                 "-o: empty file name (expected the PDF file to write, or - for standard output)");
+    return usage(
+        "-o : nom de fichier vide (attendu : le fichier PDF à écrire, ou - pour la sortie "
+        "standard)",
+        "-o: empty file name (expected the PDF file to write, or - for standard output)");
   if (path == "-") return std::nullopt;
   const std::string f = quoted_fr(path), e = quoted_en(path);
   struct stat link {};
@@ -183,8 +184,9 @@ std::optional<OutputError> check_output_target(const std::string& path,
     struct stat in {};
     if (input == "-" || ::stat(input.c_str(), &in) != 0) continue;
     if (in.st_dev == target.st_dev && in.st_ino == target.st_ino)
-      return usage(f + " est aussi un fichier d'entrée : il serait écrasé (choisissez un autre nom)",
-                   e + " is also an input file: it would be overwritten (choose another name)");
+      return usage(
+          f + " est aussi un fichier d'entrée : il serait écrasé (choisissez un autre nom)",
+          e + " is also an input file: it would be overwritten (choose another name)");
   }
   return std::nullopt;
 }
@@ -194,8 +196,7 @@ std::optional<OutputError> write_output_file(const std::string& path, const std:
   if (auto refused = check_output_target(path, inputs)) return refused;
   if (path == "-") {
     std::cout.flush();
-    if (int error = write_all(STDOUT_FILENO, bytes))
-      return system_error(error, "-", ".");
+    if (int error = write_all(STDOUT_FILENO, bytes)) return system_error(error, "-", ".");
     return std::nullopt;
   }
   struct stat existing {};

@@ -56,8 +56,8 @@ InputError engine_error(const Case& c, const std::string& name) {
     read_volunteer(c.bytes, name, *mission.document, errors,
                    c.ext == "xml" ? InputFormat::xml : InputFormat::json);
   } else {
-    errors = read_document(c.bytes, name, c.ext == "xml" ? InputFormat::xml : InputFormat::json)
-                 .errors;
+    errors =
+        read_document(c.bytes, name, c.ext == "xml" ? InputFormat::xml : InputFormat::json).errors;
   }
   return errors.empty() ? InputError{} : errors.front();
 }
@@ -102,8 +102,7 @@ BOOST_AUTO_TEST_CASE(every_case_through_the_command) {
         // Whatever the input, the JSON on stdout parses.
         auto j = nlohmann::json::parse(r.out, nullptr, false);
         BOOST_TEST(!j.is_discarded(), r.out);
-        if (refused && !j.is_discarded())
-          BOOST_TEST(j["errors"][0]["code"] == c.code);
+        if (refused && !j.is_discarded()) BOOST_TEST(j["errors"][0]["code"] == c.code);
       } else {
         BOOST_TEST(fs::exists(out) == !refused);
         if (!refused && fs::exists(out)) BOOST_TEST(read_text(out).starts_with("%PDF-1."));

@@ -51,8 +51,7 @@ struct Mount {
   bool ok = false;
   Mount(const std::string& where, const std::string& options) : dir(where) {
     fs::create_directories(dir);
-    ok = ::geteuid() == 0 &&
-         ::mount("tmpfs", dir.c_str(), "tmpfs", 0, options.c_str()) == 0;
+    ok = ::geteuid() == 0 && ::mount("tmpfs", dir.c_str(), "tmpfs", 0, options.c_str()) == 0;
   }
   void remount_read_only() {
     ok = ::mount("tmpfs", dir.c_str(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) == 0;
@@ -256,14 +255,14 @@ BOOST_AUTO_TEST_CASE(sigterm_during_the_write_removes_the_temporary_file) {
   }
   Scratch s;
   const std::string out = s / "out.pdf", pid_file = s / "pid";
-  std::string script =
-      "cd " + source_path("") + " && strace -o /dev/null -e trace=fchmod " +
-      "-e inject=fchmod:delay_exit=4000000 sh -c 'echo $$ > " + pid_file + "; exec " +
-      CLEF_BINARY + " " + report_to(out) + "' & tracer=$!; " +
-      // Wait for the temporary file (at most 60 s: the sanitizer build is slow).
-      "for i in $(seq 600); do ls -a " + s.dir.string() +
-      " | grep -q '^\\.out\\.pdf\\.' && break; sleep 0.1; done; " + "ls -a " + s.dir.string() +
-      " | grep -c '^\\.out\\.pdf\\.'; kill -TERM $(cat " + pid_file + "); wait $tracer; true";
+  std::string script = "cd " + source_path("") + " && strace -o /dev/null -e trace=fchmod " +
+                       "-e inject=fchmod:delay_exit=4000000 sh -c 'echo $$ > " + pid_file +
+                       "; exec " + CLEF_BINARY + " " + report_to(out) + "' & tracer=$!; " +
+                       // Wait for the temporary file (at most 60 s: the sanitizer build is slow).
+                       "for i in $(seq 600); do ls -a " + s.dir.string() +
+                       " | grep -q '^\\.out\\.pdf\\.' && break; sleep 0.1; done; " + "ls -a " +
+                       s.dir.string() + " | grep -c '^\\.out\\.pdf\\.'; kill -TERM $(cat " +
+                       pid_file + "); wait $tracer; true";
   Run r = run_shell(script);
   BOOST_TEST(r.out.starts_with("1"), "the temporary file was never seen: " << r.out << r.err);
   BOOST_TEST(names_in(s.dir) == std::vector<std::string>{"pid"});

@@ -507,7 +507,8 @@ class Binder {
         // A whole number written with digits only is checked exactly.
         if (type == FieldType::integer && std::fabs(v) == 9007199254740992.0) {
           int64_t exact = 0;
-          auto [q, e] = std::from_chars(node.text.data(), node.text.data() + node.text.size(), exact);
+          auto [q, e] =
+              std::from_chars(node.text.data(), node.text.data() + node.text.size(), exact);
           if (q == node.text.data() + node.text.size() &&
               (e != std::errc() || exact > (int64_t{1} << 53) || exact < -(int64_t{1} << 53)))
             return wrong();
@@ -624,7 +625,7 @@ class Binder {
   const LineTable& lines_;
   const bool volunteer_;
   bool volunteer_file_ = false;  // a document was expected, a volunteer file was found
-  std::string_view prefix_;  // prepended to dotted paths (a volunteer file's fields)
+  std::string_view prefix_;      // prepended to dotted paths (a volunteer file's fields)
   Document* doc_ = nullptr;
   const Schema* schema_ = nullptr;
   const RawNode* end_date_node_ = nullptr;

@@ -35,7 +35,9 @@ class Builder {
   bool Int64(int64_t) { return false; }
   bool Uint64(uint64_t) { return false; }
   bool Double(double) { return false; }
-  bool RawNumber(const char* s, rapidjson::SizeType n, bool) { return scalar(RawNode::Kind::number, keep(s, n)); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
+    return scalar(RawNode::Kind::number, keep(s, n));
+  }
   bool String(const char* s, rapidjson::SizeType n, bool) {
     if (!text_ok(s, n)) return false;
     return scalar(RawNode::Kind::text, keep(s, n));
@@ -73,8 +75,10 @@ class Builder {
       tree_.root = index;
     } else {
       Open& parent = stack_.back();
-      if (parent.last_child < 0) tree_.nodes[parent.index].first_child = index;
-      else tree_.nodes[parent.last_child].next_sibling = index;
+      if (parent.last_child < 0)
+        tree_.nodes[parent.index].first_child = index;
+      else
+        tree_.nodes[parent.last_child].next_sibling = index;
       parent.last_child = index;
     }
     return index;
@@ -182,28 +186,40 @@ class Builder {
 std::pair<const char*, const char*> describe(rapidjson::ParseErrorCode code) {
   using namespace rapidjson;
   switch (code) {
-    case kParseErrorDocumentEmpty: return {"document vide", "empty document"};
+    case kParseErrorDocumentEmpty:
+      return {"document vide", "empty document"};
     case kParseErrorDocumentRootNotSingular:
       return {"contenu après la fin du document", "content after the end of the document"};
-    case kParseErrorValueInvalid: return {"valeur invalide", "invalid value"};
-    case kParseErrorObjectMissName: return {"nom de champ attendu", "expected a field name"};
-    case kParseErrorObjectMissColon: return {"« : » attendu après le nom du champ", "expected ':' after the field name"};
-    case kParseErrorObjectMissCommaOrCurlyBracket: return {"« , » ou « } » attendu", "expected ',' or '}'"};
-    case kParseErrorArrayMissCommaOrSquareBracket: return {"« , » ou « ] » attendu", "expected ',' or ']'"};
+    case kParseErrorValueInvalid:
+      return {"valeur invalide", "invalid value"};
+    case kParseErrorObjectMissName:
+      return {"nom de champ attendu", "expected a field name"};
+    case kParseErrorObjectMissColon:
+      return {"« : » attendu après le nom du champ", "expected ':' after the field name"};
+    case kParseErrorObjectMissCommaOrCurlyBracket:
+      return {"« , » ou « } » attendu", "expected ',' or '}'"};
+    case kParseErrorArrayMissCommaOrSquareBracket:
+      return {"« , » ou « ] » attendu", "expected ',' or ']'"};
     case kParseErrorStringUnicodeEscapeInvalidHex:
       return {"échappement \\u invalide", "invalid \\u escape"};
     case kParseErrorStringUnicodeSurrogateInvalid:
       return {"paire de substitution invalide", "invalid surrogate pair"};
-    case kParseErrorStringEscapeInvalid: return {"échappement invalide", "invalid escape"};
-    case kParseErrorStringMissQuotationMark: return {"guillemet fermant manquant", "missing closing quotation mark"};
-    case kParseErrorStringInvalidEncoding: return {"encodage invalide", "invalid encoding"};
-    case kParseErrorNumberTooBig: return {"nombre trop grand", "number too big"};
-    case kParseErrorNumberMissFraction: return {"chiffres attendus après le point", "expected digits after the point"};
-    case kParseErrorNumberMissExponent: return {"exposant attendu", "expected an exponent"};
-    default: return {"erreur de syntaxe", "syntax error"};
+    case kParseErrorStringEscapeInvalid:
+      return {"échappement invalide", "invalid escape"};
+    case kParseErrorStringMissQuotationMark:
+      return {"guillemet fermant manquant", "missing closing quotation mark"};
+    case kParseErrorStringInvalidEncoding:
+      return {"encodage invalide", "invalid encoding"};
+    case kParseErrorNumberTooBig:
+      return {"nombre trop grand", "number too big"};
+    case kParseErrorNumberMissFraction:
+      return {"chiffres attendus après le point", "expected digits after the point"};
+    case kParseErrorNumberMissExponent:
+      return {"exposant attendu", "expected an exponent"};
+    default:
+      return {"erreur de syntaxe", "syntax error"};
   }
 }
-
 
 // The escape inside the string literal that ends just before `end` that
 // stands for a character text may not hold, and that character. The
@@ -236,8 +252,10 @@ Escape find_bad_escape(std::string_view text, size_t end) {
     int32_t v = 0;
     for (size_t k = at + 2; k < at + 6; ++k) {
       char c = text[k];
-      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      int d = c >= '0' && c <= '9'   ? c - '0'
+              : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                     : -1;
       if (d < 0) return -1;
       v = v * 16 + d;
     }
@@ -266,12 +284,14 @@ Escape find_bad_escape(std::string_view text, size_t end) {
 
 }  // namespace
 
-ParseOutcome parse_json(std::string_view text, std::string_view name, const LineTable& lines, RawTree& tree) {
+ParseOutcome parse_json(std::string_view text, std::string_view name, const LineTable& lines,
+                        RawTree& tree) {
   ParseOutcome out;
   rapidjson::MemoryStream stream(text.data(), text.size());
   Builder builder(tree, stream);
   rapidjson::Reader reader;
-  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag |
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |
+                              rapidjson::kParseNumbersAsStringsFlag |
                               rapidjson::kParseValidateEncodingFlag;
   rapidjson::ParseResult result = reader.Parse<kFlags>(stream, builder);
   // RapidJSON's stream reads a NUL as the end of the text: whatever follows
@@ -285,9 +305,10 @@ ParseOutcome parse_json(std::string_view text, std::string_view name, const Line
   }
   auto offset = static_cast<uint32_t>(result.Offset());
   if (builder.too_deep) {
-    out.errors.push_back(make_error("too_deep", name, lines.position(offset), "",
-                                    "imbrication trop profonde (au plus " + std::to_string(kMaxDepth) + " niveaux)",
-                                    "nesting too deep (at most " + std::to_string(kMaxDepth) + " levels)"));
+    out.errors.push_back(
+        make_error("too_deep", name, lines.position(offset), "",
+                   "imbrication trop profonde (au plus " + std::to_string(kMaxDepth) + " niveaux)",
+                   "nesting too deep (at most " + std::to_string(kMaxDepth) + " levels)"));
     return out;
   }
   if (builder.bad_char) {
@@ -298,7 +319,8 @@ ParseOutcome parse_json(std::string_view text, std::string_view name, const Line
   if (builder.duplicate) {
     std::string quoted = std::string(utf8_prefix(builder.duplicate_name, 60));
     size_t key = literal_start(text, builder.duplicate_at > 0 ? builder.duplicate_at - 1 : 0);
-    out.errors.push_back(make_error("duplicate_field", name, lines.position(static_cast<uint32_t>(key)),
+    out.errors.push_back(make_error("duplicate_field", name,
+                                    lines.position(static_cast<uint32_t>(key)),
                                     builder.duplicate_pointer, "champ « " + quoted + " » en double",
                                     "duplicate field '" + quoted + "'"));
     return out;
@@ -307,8 +329,10 @@ ParseOutcome parse_json(std::string_view text, std::string_view name, const Line
   // Show what stands at the error, so that "expected ',' or '}'" points at something.
   std::string_view at = utf8_prefix(text.substr(std::min<size_t>(offset, text.size())), 12);
   if (auto nl = at.find('\n'); nl != std::string_view::npos) at = at.substr(0, nl);
-  std::string found_fr = offset < text.size() ? " (trouvé : « " + std::string(at) + " »)" : " (fin du texte)";
-  std::string found_en = offset < text.size() ? " (found: '" + std::string(at) + "')" : " (end of text)";
+  std::string found_fr =
+      offset < text.size() ? " (trouvé : « " + std::string(at) + " »)" : " (fin du texte)";
+  std::string found_en =
+      offset < text.size() ? " (found: '" + std::string(at) + "')" : " (end of text)";
   out.errors.push_back(make_error("json_syntax", name, lines.position(offset), "",
                                   std::string("JSON mal formé : ") + fr + found_fr,
                                   std::string("malformed JSON: ") + en + found_en));

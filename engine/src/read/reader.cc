@@ -31,10 +31,10 @@ InputError too_large(std::string_view name, size_t size) {
     return detail::make_error("too_large", name, {}, "",
                               "fichier trop volumineux : plus de " + limit + " octets",
                               "file too large: more than " + limit + " bytes");
-  return detail::make_error("too_large", name, {}, "",
-                            "fichier trop volumineux : " + std::to_string(size) +
-                                " octets, maximum " + limit,
-                            "file too large: " + std::to_string(size) + " bytes, at most " + limit);
+  return detail::make_error(
+      "too_large", name, {}, "",
+      "fichier trop volumineux : " + std::to_string(size) + " octets, maximum " + limit,
+      "file too large: " + std::to_string(size) + " bytes, at most " + limit);
 }
 
 InputError io_error(std::string_view name, int error) {
@@ -61,8 +61,7 @@ InputError io_error(std::string_view name, int error) {
       fr = std::string("lecture impossible (") + std::strerror(error) + ")";
       en = std::string("cannot read (") + std::strerror(error) + ")";
   }
-  return detail::make_error("io", name, {}, "", "lecture impossible : " + fr,
-                            "cannot read: " + en);
+  return detail::make_error("io", name, {}, "", "lecture impossible : " + fr, "cannot read: " + en);
 }
 
 ReadResult failure(InputError e) {

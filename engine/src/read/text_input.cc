@@ -76,7 +76,7 @@ CharReference find_bad_char_reference(std::string_view text) {
       size_t digits = 0;
       for (; k < rest.size(); ++k, ++digits) {
         char c = rest[k];
-        int d = c >= '0' && c <= '9'           ? c - '0'
+        int d = c >= '0' && c <= '9'          ? c - '0'
                 : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
                 : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
                                               : -1;

@@ -105,10 +105,10 @@ class XmlBuilder {
       std::string_view attr = a.name();
       if (attr == "currency") {
         if (currency_seen) {
-          errors.push_back(make_error(
-              "duplicate_field", name_, lines_.position(node.offset), "",
-              "attribut « currency » en double sur <" + std::string(node.name) + ">",
-              "duplicate attribute 'currency' on <" + std::string(node.name) + ">"));
+          errors.push_back(
+              make_error("duplicate_field", name_, lines_.position(node.offset), "",
+                         "attribut « currency » en double sur <" + std::string(node.name) + ">",
+                         "duplicate attribute 'currency' on <" + std::string(node.name) + ">"));
           return false;
         }
         currency_seen = true;
@@ -189,12 +189,12 @@ ParseOutcome parse_xml(std::string& text, std::string_view name, const LineTable
     if (n.type() == pugi::node_element || n.type() == pugi::node_pcdata ||
         n.type() == pugi::node_cdata) {
       bool before = !root;
-      out.errors.push_back(make_error(
-          "xml_syntax", name, at, "",
-          std::string("XML mal formé : contenu ") + (before ? "avant" : "après") +
-              " l'élément racine (attendu : un seul élément racine et rien d'autre)",
-          std::string("malformed XML: content ") + (before ? "before" : "after") +
-              " the root element (expected a single element and nothing else)"));
+      out.errors.push_back(
+          make_error("xml_syntax", name, at, "",
+                     std::string("XML mal formé : contenu ") + (before ? "avant" : "après") +
+                         " l'élément racine (attendu : un seul élément racine et rien d'autre)",
+                     std::string("malformed XML: content ") + (before ? "before" : "after") +
+                         " the root element (expected a single element and nothing else)"));
       return out;
     }
   }

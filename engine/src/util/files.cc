@@ -68,7 +68,8 @@ std::vector<std::filesystem::path> list_xml_files(const std::filesystem::path& d
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
   if (ec) {
-    errors.push_back({dir.string(), {}, "répertoire illisible (" + describe_error_fr(ec.value()) + ")"});
+    errors.push_back(
+        {dir.string(), {}, "répertoire illisible (" + describe_error_fr(ec.value()) + ")"});
     return files;
   }
   for (; it != fs::directory_iterator(); it.increment(ec)) {
@@ -78,11 +79,13 @@ std::vector<std::filesystem::path> list_xml_files(const std::filesystem::path& d
     if (it->is_regular_file(e)) {
       files.push_back(path);
     } else if (e) {
-      errors.push_back({path.string(), {}, "fichier illisible (" + describe_error_fr(e.value()) + ")"});
+      errors.push_back(
+          {path.string(), {}, "fichier illisible (" + describe_error_fr(e.value()) + ")"});
     }
   }
   if (ec)
-    errors.push_back({dir.string(), {},
+    errors.push_back({dir.string(),
+                      {},
                       "lecture du répertoire interrompue (" + describe_error_fr(ec.value()) + ")"});
   std::sort(files.begin(), files.end());
   return files;
@@ -93,7 +96,8 @@ bool read_data_file(const std::filesystem::path& path, std::string& out,
   out.clear();
   FileRead r = read_file_limited(path.string(), kMaxDataFileBytes, out);
   if (r) return true;
-  errors.push_back({path.string(), {},
+  errors.push_back({path.string(),
+                    {},
                     r.too_large ? "fichier trop volumineux (au plus " +
                                       std::to_string(kMaxDataFileBytes) + " octets)"
                                 : "lecture impossible (" + describe_error_fr(r.error) + ")"});

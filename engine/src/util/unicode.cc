@@ -52,9 +52,10 @@ size_t decode_one(std::string_view s, size_t i, char32_t& cp) {
   unsigned char b0 = b(i);
   cp = b0;
   if (b0 < 0x80) return 1;
-  size_t len = b0 >= 0xC2 && b0 <= 0xDF ? 2 : b0 >= 0xE0 && b0 <= 0xEF ? 3
-               : b0 >= 0xF0 && b0 <= 0xF4                                ? 4
-                                                                         : 0;
+  size_t len = b0 >= 0xC2 && b0 <= 0xDF   ? 2
+               : b0 >= 0xE0 && b0 <= 0xEF ? 3
+               : b0 >= 0xF0 && b0 <= 0xF4 ? 4
+                                          : 0;
   if (len == 0 || i + len > s.size()) return 0;
   char32_t v = b0 & (0x7F >> len);
   for (size_t k = 1; k < len; ++k) {
@@ -261,7 +262,7 @@ void fold_into(std::string& out, std::string_view text, std::vector<uint32_t>* m
       U8_NEXT(s, i, n, c);
       if (c < 0) continue;  // input is validated on read; be safe anyway
       std::string slow;
-      const std::string& folded = c < 0x250                    ? table[c]
+      const std::string& folded = c < 0x250                     ? table[c]
                                   : (c >= 0x2000 && c < 0x2070) ? punctuation_table()[c - 0x2000]
                                                                 : (slow = fold_code_point(c));
       reserve(folded.size());

@@ -32,7 +32,6 @@ std::string code_point_name(char32_t c);
 // a UTF-8 sequence in two.
 std::string_view utf8_prefix(std::string_view text, size_t max_bytes);
 
-
 // Whether NFC leaves this code point unchanged in any context (the fast path of to_nfc).
 bool nfc_stable(uint32_t code_point);
 
