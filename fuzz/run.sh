@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a while:  bash fuzz/run.sh TARGET SECONDS [libFuzzer flags…]
-#   TARGET: xml_reader_fuzzer | json_reader_fuzzer | rule_pack_fuzzer | condition_fuzzer
+#   TARGET: xml_reader_fuzzer | json_reader_fuzzer | rule_pack_fuzzer | condition_fuzzer |
+#           document_fuzzer
 # or replays the saved crash cases:        bash fuzz/run.sh TARGET regressions
 # Builds the `fuzz` preset if needed, fuzzes a scratch copy of fuzz/corpus/TARGET
 # (build/fuzz/corpus-TARGET: new inputs never land in the repository) with the
@@ -23,11 +24,17 @@ case $target in
   json_reader_fuzzer) dict=json.dict ;;
   rule_pack_fuzzer) dict=rule_pack.dict ;;
   condition_fuzzer) dict=condition.dict ;;
+  document_fuzzer) dict=document.dict ;;  # both syntaxes: made below from the two
   *) echo "unknown target '$target'" >&2; exit 2 ;;
 esac
 
 cd "$root"
 [[ -f $build/build.ninja ]] || cmake --preset fuzz >/dev/null
+dict_path=$root/fuzz/$dict
+if [[ $target == document_fuzzer ]]; then
+  dict_path=$build/document.dict
+  cat "$root/fuzz/xml.dict" "$root/fuzz/json.dict" >"$dict_path"
+fi
 cmake --build --preset fuzz --target "$target" >/dev/null
 
 # UBSan reports are fatal, so that libFuzzer saves the input like a crash.
@@ -59,7 +66,7 @@ cp -n "$root/fuzz/corpus/$target/"* "$corpus/"
 
 status=0
 "$build/fuzz/$target" "$corpus" \
-  -dict="$root/fuzz/$dict" -artifact_prefix="$artifacts/" \
+  -dict="$dict_path" -artifact_prefix="$artifacts/" \
   -max_total_time="$seconds" -max_len=65536 -timeout=5 -rss_limit_mb=2048 \
   -print_final_stats=1 "$@" >"$log" 2>&1 || status=$?
 

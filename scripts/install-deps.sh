@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config clang-format
   libicu-dev libpugixml-dev nlohmann-json3-dev rapidjson-dev libcli11-dev libboost-test-dev
   libpodofo-dev libdeflate-dev libfreetype-dev libxlsxwriter-dev libcpp-httplib-dev fonts-dejavu-core
-  poppler-utils qpdf libxml2-utils python3-jsonschema
+  poppler-utils qpdf libxml2-utils python3-jsonschema strace
   libssl-dev clang libclang-rt-14-dev
 )
 

@@ -11,6 +11,7 @@ extern "C" int clef_xml_reader_fuzzer(const uint8_t*, size_t);
 extern "C" int clef_json_reader_fuzzer(const uint8_t*, size_t);
 extern "C" int clef_rule_pack_fuzzer(const uint8_t*, size_t);
 extern "C" int clef_condition_fuzzer(const uint8_t*, size_t);
+extern "C" int clef_document_fuzzer(const uint8_t*, size_t);
 
 using namespace clef::test;
 namespace fs = std::filesystem;
@@ -49,6 +50,10 @@ BOOST_AUTO_TEST_CASE(rule_pack) {
 }
 BOOST_AUTO_TEST_CASE(condition) {
   BOOST_TEST(replay("condition_fuzzer", clef_condition_fuzzer) > 6);
+}
+
+BOOST_AUTO_TEST_CASE(document) {
+  BOOST_TEST(replay("document_fuzzer", clef_document_fuzzer) > 50);
 }
 
 BOOST_AUTO_TEST_CASE(the_fixed_bugs_now_give_clear_errors) {
