@@ -119,4 +119,19 @@ BOOST_AUTO_TEST_CASE(every_case_through_the_command) {
   }
 }
 
+// Names and values are quoted in messages, never whole: a key of megabytes
+// gives a message of one line, and the "did you mean" search stays cheap.
+BOOST_AUTO_TEST_CASE(huge_names_give_short_messages) {
+  const std::string key(4u << 20, 'x');
+  for (const std::string& input :
+       {"{\"kind\": \"mission\", \"" + key + "\": 1}", "<" + key + "/>",
+        "<mission><" + key + ">1</" + key + "></mission>",
+        "{\"kind\": \"mission\", \"title\": 5, \"weekly_hours\": \"" + key + "\"}"}) {
+    ReadResult r = read_document(input, "huge");
+    BOOST_REQUIRE(!r.errors.empty());
+    BOOST_TEST(r.errors[0].format(Lang::fr).size() < 400u, r.errors[0].format(Lang::fr).size());
+    BOOST_TEST(r.errors[0].format(Lang::en).size() < 400u);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

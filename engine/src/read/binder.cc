@@ -124,6 +124,13 @@ std::string_view type_en(FieldType t) {
   return "";
 }
 
+// A name from the input, as a message shows it: a hostile key may be
+// megabytes long.
+std::string shown(std::string_view name) {
+  std::string_view cut = utf8_prefix(name, 60);
+  return cut.size() < name.size() ? std::string(cut) + "…" : std::string(name);
+}
+
 std::string describe(const RawNode& n) {
   switch (n.kind) {
     case Kind::object:
@@ -199,7 +206,7 @@ class Binder {
     for (size_t i = tree_.nodes[tree_.root].from_xml ? 1 : 0; i < path_.size(); ++i) {
       if (path_[i].index >= 0) continue;
       if (!out.empty()) out += '.';
-      out += path_[i].name;
+      out += shown(path_[i].name);
     }
     return out;
   }
@@ -224,9 +231,9 @@ class Binder {
     if (root.from_xml) {
       if (accept(root.name)) return true;
       error("unknown_root", root,
-            "élément racine <" + std::string(root.name) + "> inattendu (attendu : " + xml_fr + ")" +
+            "élément racine <" + shown(root.name) + "> inattendu (attendu : " + xml_fr + ")" +
                 hint(root.name, true),
-            "unexpected root element <" + std::string(root.name) + "> (expected " + xml_en + ")" +
+            "unexpected root element <" + shown(root.name) + "> (expected " + xml_en + ")" +
                 hint(root.name, false));
       return false;
     }
@@ -303,9 +310,9 @@ class Binder {
   // The currency attribute belongs on amounts only.
   void stray_currency(const RawNode& node) {
     error("unknown_attribute", node,
-          "attribut « currency » inattendu sur <" + std::string(node.name) +
+          "attribut « currency » inattendu sur <" + shown(node.name) +
               "> (il ne se met que sur un montant)",
-          "unexpected attribute 'currency' on <" + std::string(node.name) +
+          "unexpected attribute 'currency' on <" + shown(node.name) +
               "> (it belongs on an amount only)");
   }
 
@@ -319,10 +326,10 @@ class Binder {
     if (volunteer_ && path_.size() == (tree_.nodes[tree_.root].from_xml ? 2u : 1u) &&
         node.name != kVolunteer && schema_->child(schema_->nodes[0], node.name) >= 0) {
       error("unknown_field", node,
-            "« " + std::string(node.name) +
+            "« " + shown(node.name) +
                 " » est un champ de la mission, pas du volontaire : il n'a pas sa place dans un "
                 "fichier de volontaire",
-            "'" + std::string(node.name) +
+            "'" + shown(node.name) +
                 "' is a field of the mission, not of the volunteer: it does not belong in a "
                 "volunteer file");
       return;
@@ -339,7 +346,7 @@ class Binder {
         p.remove_prefix(prefix.size() + 1);
       }
       p = p.substr(0, p.find('.'));
-      size_t d = edit_distance(node.name, p);
+      size_t d = edit_distance(node.name, p, best_distance);
       if (d < best_distance) best_distance = d, best = std::string(p);
     }
     std::string hint_fr = best.empty() ? "" : " ; vouliez-vous dire « " + best + " » ?";
@@ -394,10 +401,10 @@ class Binder {
       path_.push_back({child.name, i});
       if (list.from_xml && child.name != item) {
         error("unknown_field", child,
-              "élément <" + std::string(child.name) + "> inattendu dans « " + dotted() +
+              "élément <" + shown(child.name) + "> inattendu dans « " + dotted() +
                   " » (attendu : <" + std::string(item) + ">)",
-              "unexpected element <" + std::string(child.name) + "> in '" + dotted() +
-                  "' (expected <" + std::string(item) + ">)");
+              "unexpected element <" + shown(child.name) + "> in '" + dotted() + "' (expected <" +
+                  std::string(item) + ">)");
       } else {
         f(child);
       }
@@ -437,9 +444,9 @@ class Binder {
           for (auto& s : spec.sub_fields)
             allowed += (allowed.empty() ? "" : ", ") + std::string(s.name);
           error("unknown_field", sub,
-                "champ inconnu « " + std::string(sub.name) + " » dans « " + std::string(spec.path) +
+                "champ inconnu « " + shown(sub.name) + " » dans « " + std::string(spec.path) +
                     " » (attendu : " + allowed + ")",
-                "unknown field '" + std::string(sub.name) + "' in '" + std::string(spec.path) +
+                "unknown field '" + shown(sub.name) + "' in '" + std::string(spec.path) +
                     "' (expected: " + allowed + ")");
         } else if (seen & (1u << *index)) {
           duplicate(sub);

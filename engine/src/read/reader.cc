@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "../util/files.h"
+#include "../util/unicode.h"
 #include "raw_tree.h"
 
 namespace clef {
@@ -18,7 +19,12 @@ std::string InputError::format(Lang lang) const {
   }
   out += ": ";
   out += message(lang);
-  if (!pointer.empty()) out += (lang == Lang::fr ? " (à " : " (at ") + pointer + ")";
+  if (!pointer.empty()) {
+    // People read a pointer, not megabytes of one (the JSON output keeps it whole).
+    std::string_view shown = utf8_prefix(pointer, 120);
+    out += (lang == Lang::fr ? " (à " : " (at ") + std::string(shown) +
+           (shown.size() < pointer.size() ? "…)" : ")");
+  }
   return out;
 }
 
