@@ -258,4 +258,25 @@ BOOST_AUTO_TEST_CASE(render_limits_stop_a_layout) {
   BOOST_TEST(doc.finish().starts_with("%PDF-"));
 }
 
+BOOST_AUTO_TEST_CASE(a_document_at_the_page_limit) {
+  // 3,000 pages, the default limit, are written (PoDoFo's CreatePage, which
+  // walked and copied the page tree's /Kids for each page, took 9 s for
+  // them); the 3,001st page is refused.
+  Scratch s;
+  pdf::Layout doc(metadata());
+  for (int i = 1; i <= 3000; ++i) {
+    if (i > 1) doc.page_break();
+    doc.paragraph("Page " + std::to_string(i) + ".");
+  }
+  BOOST_TEST(doc.page_count() == 3000);
+  std::string pdf = write(s, "limit.pdf", doc.finish());
+  BOOST_TEST(run_shell("qpdf --check '" + pdf + "'").exit_code == 0);
+  BOOST_TEST(pages(pdf) == 3000);
+  BOOST_TEST(has(page_text(pdf, 3000), "Page 3000. Page 3000 sur 3000"));
+
+  pdf::Layout over(metadata());
+  for (int i = 1; i <= 3000; ++i) over.page_break(), over.paragraph("x");
+  BOOST_CHECK_THROW(over.page_break(), RenderLimitExceeded);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
