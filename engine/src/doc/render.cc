@@ -40,28 +40,33 @@ pdf::Rgb colour_of(std::string_view name) {
 
 // French spacing: a narrow no-break space before ; ! ? and inside « »,
 // a no-break space before a colon — so that punctuation never starts a line
-// (the layout breaks lines at ASCII spaces only). One pass: a text full of
-// punctuation costs no more than any other.
+// (the layout breaks lines at ASCII spaces only). One pass from space to
+// space: a text full of punctuation costs no more than any other, and one
+// without any is left as it is.
 void french_spacing(std::string& s) {
   constexpr std::string_view kNarrow = "\u202F", kNoBreak = "\u00A0";
   const std::string_view in = s;
+  auto replacement = [&](size_t space) -> std::string_view {
+    const std::string_view before = in.substr(0, space), after = in.substr(space + 1);
+    if (after.starts_with(';') || after.starts_with('!') || after.starts_with('?')) return kNarrow;
+    if (after.starts_with(':')) return kNoBreak;
+    if (before.ends_with("«") || after.starts_with("»")) return kNarrow;
+    return {};
+  };
   std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (size_t i = 0; i < in.size(); ++i) {
-    if (in[i] != ' ') {
-      out += in[i];
-      continue;
-    }
-    const std::string_view before = in.substr(0, i), after = in.substr(i + 1);
-    if (after.starts_with(';') || after.starts_with('!') || after.starts_with('?'))
-      out += kNarrow;
-    else if (after.starts_with(':'))
-      out += kNoBreak;
-    else if (before.ends_with("«") || after.starts_with("»"))
-      out += kNarrow;
-    else
-      out += ' ';
+  size_t copied = 0;
+  bool changed = false;
+  for (size_t at = in.find(' '); at != std::string_view::npos; at = in.find(' ', at + 1)) {
+    const std::string_view to = replacement(at);
+    if (to.empty()) continue;
+    if (!changed) out.reserve(s.size() + 16);
+    changed = true;
+    out.append(in.substr(copied, at - copied));
+    out.append(to);
+    copied = at + 1;
   }
+  if (!changed) return;
+  out.append(in.substr(copied));
   s = std::move(out);
 }
 
