@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <iostream>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "clef/documents.h"
 #include "clef/render.h"
