@@ -62,10 +62,15 @@ CLI::Validator at_least(double min, bool strict) {
 }
 
 void add_timing_options(CLI::App& app, TimingOptions& o, const std::string& inputs) {
-  app.add_option("--min-time", o.min_time, "Seconds each run lasts at least (default 2)")
+  char min_time[32];
+  std::snprintf(min_time, sizeof min_time, "%g", o.min_time);
+  app.add_option("--min-time", o.min_time,
+                 std::string("Seconds each run lasts at least (default ") + min_time + ")")
       ->type_name("S")
       ->check(at_least(0, true));
-  app.add_option("--repeats", o.repeats, "Runs per measurement, median reported (default 5)")
+  app.add_option(
+         "--repeats", o.repeats,
+         "Runs per measurement, median reported (default " + std::to_string(o.repeats) + ")")
       ->type_name("N")
       ->check(at_least(1));
   app.add_option("--cpu", o.cpu, "CPU to pin to with sched_setaffinity (default 0; -1: no pinning)")

@@ -40,8 +40,8 @@ struct TimingOptions {
   uint64_t passes = 0;    // fixed passes per run (no calibration) when > 0
 };
 
-// --min-time, --repeats, --cpu, --passes; `inputs` names what a pass goes
-// over ("inputs", "decisions").
+// --min-time, --repeats, --cpu, --passes, their defaults those of `options`;
+// `inputs` names what a pass goes over ("inputs", "decisions").
 void add_timing_options(CLI::App& app, TimingOptions& options, const std::string& inputs);
 // --rules DIR, --samples DIR (defaults: the bundled rules/ and samples/).
 void add_source_options(CLI::App& app, std::string& rules_dir, std::string& samples_dir);

@@ -77,4 +77,21 @@ size_t write_html(const std::vector<Mission>& missions, const std::string& dir, 
   return written;
 }
 
+// Pages of a PDF: the page objects ("/Type /Page", not "/Pages"). PoDoFo
+// writes object dictionaries in the clear, so a byte scan finds them.
+int count_pages(std::string_view pdf) {
+  int pages = 0;
+  for (size_t at = pdf.find("/Type"); at != std::string_view::npos;
+       at = pdf.find("/Type", at + 5)) {
+    size_t p = at + 5;
+    while (p < pdf.size() && (pdf[p] == ' ' || pdf[p] == '\n' || pdf[p] == '\r')) ++p;
+    if (pdf.substr(p, 5) != "/Page") continue;
+    char next = p + 5 < pdf.size() ? pdf[p + 5] : ' ';
+    bool name_goes_on = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
+                        (next >= '0' && next <= '9');
+    pages += !name_goes_on;
+  }
+  return pages;
+}
+
 }  // namespace clef_bench

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clef/decision.h"
@@ -34,5 +35,8 @@ size_t write_html(const std::vector<Mission>& missions, const std::string& dir, 
                   int copies);
 
 void write_file(const std::string& path, const std::string& bytes);
+
+// Pages of a PDF written by clef (a byte scan for its page objects).
+int count_pages(std::string_view pdf);
 
 }  // namespace clef_bench

@@ -12,6 +12,7 @@ inline constexpr int kExitNotConforming = 1;  // non conforme or incomplet; rule
 inline constexpr int kExitUsage = 2;          // bad input file or bad usage
 inline constexpr int kExitRules = 3;          // rule packs, registry or templates refused at load
 inline constexpr int kExitOutput = 4;         // the output file cannot be written
+inline constexpr int kExitRenderLimit = 5;    // a document outgrew its rendering limits
 
 struct Options {
   std::string rules_dir, registry, lang = "fr";

@@ -1,7 +1,13 @@
 // The document commands: report, tor, contract and templates check. Each
 // reads one file, checks it, and hands the decision to a template.
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstdio>
 #include <iostream>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "clef/documents.h"
 #include "clef/render.h"
@@ -41,17 +47,54 @@ Inputs prepare(const Options& o) {
   return in;
 }
 
+// One line on stderr naming the characters drawn as an empty box: the
+// character itself when it shows on its own, always its code point.
+void warn_missing_glyphs(const Options& o, const std::vector<char32_t>& missing) {
+  constexpr size_t kShown = 20;  // a hostile text may miss thousands
+  const bool one = missing.size() == 1;
+  std::string line = tr(o, "clef : attention, ", "clef: warning, ") +
+                     std::to_string(missing.size()) +
+                     (one ? tr(o, " caractère absent de la police, dessiné comme un carré vide : ",
+                               " character missing from the font, drawn as an empty box: ")
+                          : tr(o, " caractères absents de la police, dessinés comme un carré vide : ",
+                               " characters missing from the font, drawn as an empty box: "));
+  for (size_t i = 0; i < missing.size() && i < kShown; ++i) {
+    const auto c = static_cast<UChar32>(missing[i]);
+    const int8_t type = u_charType(c);
+    if (i) line += ", ";
+    if (u_isgraph(c) && type != U_NON_SPACING_MARK && type != U_ENCLOSING_MARK &&
+        type != U_COMBINING_SPACING_MARK && type != U_FORMAT_CHAR) {
+      char utf8[U8_MAX_LENGTH];
+      int32_t n = 0;
+      U8_APPEND_UNSAFE(utf8, n, c);
+      line += std::string(utf8, static_cast<size_t>(n)) + " ";
+    }
+    char code[16];
+    std::snprintf(code, sizeof code, "(U+%04X)", static_cast<unsigned>(c));
+    line += code;
+  }
+  if (missing.size() > kShown)
+    line += tr(o, " et ", " and ") + std::to_string(missing.size() - kShown) +
+            tr(o, " autres", " more");
+  print_line(line);
+}
+
 int render_to(const Options& o, const TemplateSet& templates, const std::string& id,
               const Decision& decision) {
   std::string pdf;
   PdfOptions options;
   options.lang = lang_of(o);
+  std::vector<char32_t> missing;
   try {
-    pdf = render_pdf(templates, id, decision, options);
+    pdf = render_pdf(templates, id, decision, options, &missing);
+  } catch (const RenderLimitExceeded& e) {
+    print_error(o, e.message(Lang::fr), e.message(Lang::en));
+    return kExitRenderLimit;
   } catch (const std::exception& e) {
     print_error(o, e.what(), e.what());
     return kExitOutput;
   }
+  if (!missing.empty()) warn_missing_glyphs(o, missing);
   if (int code = write_output(o, pdf, inputs_of(o))) return code;
   if (o.output != "-")
     print_line(o.output + tr(o, " : ", ": ") + std::string(to_string(decision.status, lang_of(o))) +

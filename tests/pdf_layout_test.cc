@@ -129,10 +129,10 @@ BOOST_AUTO_TEST_SUITE(pdf_layout_test)
 
 BOOST_AUTO_TEST_CASE(wrap_breaks_at_ascii_spaces_only) {
   // One unit per character: easy to reason about.
-  pdf::Measure measure = [](std::u32string_view t) { return static_cast<double>(t.size()); };
+  auto advance = [](char32_t) { return 1.0; };
   auto wrap = [&](const std::string& s, double w) {
     std::vector<std::string> out;
-    for (auto& l : pdf::wrap(pdf::decode_utf8(s), w, measure)) out.push_back(pdf::encode_utf8(l));
+    for (auto& l : pdf::wrap(pdf::decode_utf8(s), w, advance)) out.push_back(pdf::encode_utf8(l));
     return out;
   };
   using Lines = std::vector<std::string>;
@@ -153,7 +153,8 @@ BOOST_AUTO_TEST_CASE(utf8_decoding_is_total) {
   BOOST_TEST(pdf::encode_utf8(pdf::decode_utf8("a\xC3(b")) == "a\uFFFD(b");      // truncated
   BOOST_TEST(pdf::encode_utf8(pdf::decode_utf8("\xC0\xAF")) == "\uFFFD\uFFFD");  // overlong
   BOOST_TEST(pdf::encode_utf8(pdf::decode_utf8("\xED\xA0\x80")) == "\uFFFD\uFFFD\uFFFD");
-  BOOST_TEST(pdf::encode_utf8(pdf::decode_utf8("\xF0\x9F\x98\x80!")) == "\uFFFD!");  // not BMP
+  BOOST_TEST(pdf::encode_utf8(pdf::decode_utf8("\xF0\x9F\x98\x80!")) == "😀!");  // kept
+  BOOST_TEST(pdf::encode_utf8(pdf::decode_utf8("\xF0\xA0\x80\x80")) == "\U00020000");
   BOOST_TEST(pdf::encode_utf8(pdf::decode_utf8("in\u00ADdivisible\r\n")) == "indivisible\n");
 }
 

@@ -52,6 +52,13 @@ std::string flat(const std::string& s) {
   return out;
 }
 
+std::string without_bidi_marks(std::string s) {
+  for (const std::string mark :
+       {"\u200E", "\u200F", "\u202A", "\u202B", "\u202C", "\u202D", "\u202E"})
+    s = std::regex_replace(s, std::regex(mark), "");
+  return s;
+}
+
 bool has(const std::string& text, const std::string& words) {
   return flat(text).find(flat(words)) != std::string::npos;
 }

@@ -28,6 +28,10 @@ std::string spaces(std::string s);
 // wrapped it or put a key-value pair on two lines.
 std::string flat(const std::string& s);
 bool has(const std::string& text, const std::string& words);
+// Without the invisible bidi marks (LRM, RLM, U+202A–U+202E): pdftotext puts
+// each right-to-left run it reverses back between RLE and PDF, and the
+// layout ends such runs with an LRM. What is left reads in logical order.
+std::string without_bidi_marks(std::string s);
 // Without any white space: the watermark is drawn diagonally, so pdftotext
 // -raw gives its letters one per line, in order.
 std::string squeezed(const std::string& s);

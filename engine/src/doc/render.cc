@@ -4,6 +4,8 @@
 #include <optional>
 #include <stdexcept>
 
+#include "../pdf/render_limits.h"
+#include "../pdf/text.h"
 #include "../util/format.h"
 #include "clef/render.h"
 #include "template.h"
@@ -38,14 +40,34 @@ pdf::Rgb colour_of(std::string_view name) {
 
 // French spacing: a narrow no-break space before ; ! ? and inside « »,
 // a no-break space before a colon — so that punctuation never starts a line
-// (the layout breaks lines at ASCII spaces only).
+// (the layout breaks lines at ASCII spaces only). One pass from space to
+// space: a text full of punctuation costs no more than any other, and one
+// without any is left as it is.
 void french_spacing(std::string& s) {
-  static const std::pair<std::string_view, std::string_view> kRules[] = {
-      {" ;", "\u202F;"}, {" !", "\u202F!"}, {" ?", "\u202F?"},
-      {" :", "\u00A0:"}, {"« ", "«\u202F"}, {" »", "\u202F»"}};
-  for (auto [from, to] : kRules)
-    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-      s.replace(at, from.size(), to);
+  constexpr std::string_view kNarrow = "\u202F", kNoBreak = "\u00A0";
+  const std::string_view in = s;
+  auto replacement = [&](size_t space) -> std::string_view {
+    const std::string_view before = in.substr(0, space), after = in.substr(space + 1);
+    if (after.starts_with(';') || after.starts_with('!') || after.starts_with('?')) return kNarrow;
+    if (after.starts_with(':')) return kNoBreak;
+    if (before.ends_with("«") || after.starts_with("»")) return kNarrow;
+    return {};
+  };
+  std::string out;
+  size_t copied = 0;
+  bool changed = false;
+  for (size_t at = in.find(' '); at != std::string_view::npos; at = in.find(' ', at + 1)) {
+    const std::string_view to = replacement(at);
+    if (to.empty()) continue;
+    if (!changed) out.reserve(s.size() + 16);
+    changed = true;
+    out.append(in.substr(copied, at - copied));
+    out.append(to);
+    copied = at + 1;
+  }
+  if (!changed) return;
+  out.append(in.substr(copied));
+  s = std::move(out);
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
@@ -56,8 +78,14 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 
 class Renderer {
  public:
-  Renderer(const Template& t, const Labels& labels, const Decision& d, Lang lang)
-      : t_(t), labels_(labels), d_(d), lang_(lang), explanations_(d.findings.size()) {
+  Renderer(const Template& t, const Labels& labels, const Decision& d, Lang lang,
+           const RenderLimits& limits)
+      : t_(t),
+        labels_(labels),
+        d_(d),
+        lang_(lang),
+        limits_(limits),
+        explanations_(d.findings.size()) {
     slots_.resize(t.slots.size());
     std::copy(d.facts->values.begin(), d.facts->values.end(), slots_.begin());
     fill_decision();
@@ -210,9 +238,21 @@ class Renderer {
     return r.known && r.b;  // unknown is not true: a missing fact never shows a block
   }
 
+  // ---- budget: counted as the template is walked, so that loops that
+  // multiply stop at once rather than when the memory is gone.
+
+  void step() {
+    if (++steps_ > limits_.steps) pdf::exceeded_steps(limits_.steps);
+  }
+  void produced(size_t bytes) {
+    text_bytes_ += bytes;
+    if (text_bytes_ > limits_.text_bytes) pdf::exceeded_text(limits_.text_bytes, false);
+  }
+
   template <class Leaf>
   void walk(const std::vector<Node>& nodes, Leaf&& leaf) {
     for (const Node& n : nodes) {
+      step();
       if (n.element == Element::if_) {
         walk(test(n.when) ? n.children : n.otherwise, leaf);
       } else if (!test(n.when)) {
@@ -228,6 +268,7 @@ class Renderer {
   template <class Body>
   void loop(const Node& n, Body&& body) {
     auto run = [&] {
+      step();
       if (test(n.where)) body();
     };
     switch (n.source) {
@@ -276,18 +317,14 @@ class Renderer {
   }
 
   // No-break spaces keep a date on one line (the layout breaks at spaces).
-  std::string date(Date d) {
-    std::string out = format_date(d, lang_);
-    for (size_t at = out.find(' '); at != std::string::npos; at = out.find(' ', at))
-      out.replace(at, 1, "\u00A0");
-    return out;
-  }
+  std::string date(Date d) { return pdf::replace_all(format_date(d, lang_), " ", "\u00A0"); }
 
   std::string text(const Text& t) {
     std::string out;
     for (const Piece& p : t.lang[lang_ == Lang::fr ? 0 : 1])
       out += p.slot == kNone ? p.literal : format(p.slot);
     if (lang_ == Lang::fr) french_spacing(out);
+    produced(out.size());
     return out;
   }
 
@@ -357,6 +394,8 @@ class Renderer {
   const Labels& labels_;
   const Decision& d_;
   Lang lang_;
+  const RenderLimits& limits_;
+  size_t steps_ = 0, text_bytes_ = 0;
   std::vector<Value> slots_;
   std::vector<Slot> eval_;
   std::vector<std::optional<Explanation>> explanations_;
@@ -366,17 +405,24 @@ class Renderer {
 }  // namespace doc
 
 std::string render_pdf(const TemplateSet& templates, std::string_view id, const Decision& decision,
-                       const PdfOptions& options) {
+                       const PdfOptions& options, std::vector<char32_t>* missing_glyphs) {
   const doc::Template* t = templates.impl().find(id);
   if (!t) throw std::runtime_error("modèle inconnu « " + std::string(id) + " »");
   if ((t->kinds & static_cast<uint8_t>(decision.kind)) == 0)
     throw std::runtime_error("le modèle « " + std::string(id) +
                              " » ne s'applique pas à un document " +
                              std::string(to_string(decision.kind)));
-  doc::Renderer renderer(*t, templates.impl().labels, decision, options.lang);
-  pdf::Layout layout(renderer.metadata(), options.font_dir);
-  renderer.draw(layout);
-  return layout.finish();
+  try {
+    doc::Renderer renderer(*t, templates.impl().labels, decision, options.lang, options.limits);
+    pdf::Layout layout(renderer.metadata(), options.font_dir, options.limits);
+    renderer.draw(layout);
+    std::string pdf = layout.finish();
+    if (missing_glyphs) *missing_glyphs = layout.missing_glyphs();
+    return pdf;
+  } catch (const RenderLimitExceeded& e) {
+    throw RenderLimitExceeded("modèle « " + std::string(id) + " » : " + e.message_fr,
+                              "template \"" + std::string(id) + "\": " + e.message_en);
+  }
 }
 
 }  // namespace clef

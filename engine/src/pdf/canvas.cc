@@ -13,7 +13,9 @@
 #include <memory>
 #include <numbers>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "bidi.h"
 #include "deflate.h"
 #include "font.h"
 #include "text.h"
@@ -24,8 +26,13 @@ namespace {
 
 const char* const kFontFiles[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
 
-podofo::PdfString utf8(const std::string& s) {
-  return podofo::PdfString(reinterpret_cast<const podofo::pdf_utf8*>(s.c_str()));
+// A text string of the document information. PoDoFo 0.9.8's UTF-8
+// conversion (PdfString::InitFromUtf8) overflows its buffer on invalid
+// UTF-8 and stops at a NUL: it only ever gets clean_utf8's output, with its
+// length.
+podofo::PdfString utf8(const std::string& clean) {
+  return podofo::PdfString(reinterpret_cast<const podofo::pdf_utf8*>(clean.data()),
+                           static_cast<podofo::pdf_long>(clean.size()));
 }
 
 [[noreturn]] void rethrow(const podofo::PdfError& e, const char* during) {
@@ -40,6 +47,12 @@ struct Canvas::Impl {
   std::vector<DocumentFont> fonts;                    // by FontId
   std::unique_ptr<podofo::PdfExtGState> translucent;  // one per opacity in use
   double translucent_opacity = -1;
+  std::vector<char32_t> missing;  // characters without a glyph, in order of first use
+  std::unordered_set<char32_t> missing_set;
+
+  void note_missing(char32_t c) {
+    if (missing_set.insert(c).second) missing.push_back(c);
+  }
 
   const DocumentFont& font(FontId id) const { return fonts[static_cast<size_t>(id)]; }
 
@@ -131,10 +144,20 @@ struct Canvas::Impl {
         c.out += static_cast<char>(b);
       }
     };
-    for (char32_t ch : decode_utf8(op.text)) {
-      uint16_t code = f.code(ch);
+    auto draw = [&](char32_t ch, char32_t glyph_of) {
+      size_t known = f.size();
+      uint16_t code = f.code(ch, glyph_of);
+      // A character's first use in this font is when its glyph is looked at.
+      if (f.size() != known && f.face().glyph(glyph_of).id == 0) note_missing(ch);
       put(static_cast<uint8_t>(code >> 8));
       put(static_cast<uint8_t>(code & 0xFF));
+    };
+    const std::u32string line = decode_utf8(op.text);
+    if (!needs_reordering(line)) {
+      for (char32_t ch : line) draw(ch, ch);
+    } else {
+      const VisualLine visual = visual_order(line);
+      for (size_t i = 0; i < visual.text.size(); ++i) draw(visual.text[i], visual.glyphs[i]);
     }
     c.op(") Tj").op("ET");
     if (transformed) c.op("Q");
@@ -204,6 +227,14 @@ double Canvas::width(FontId font, std::u32string_view text, double size) const {
   return em * size;
 }
 
+double Canvas::advance(FontId font, char32_t c) const {
+  return impl_->font(font).face().glyph(c).width;
+}
+
+const std::vector<char32_t>& Canvas::missing_glyphs() const {
+  return impl_->missing;
+}
+
 double Canvas::ascent(FontId font) const {
   return impl_->font(font).face().ascent();
 }
@@ -217,24 +248,36 @@ std::string Canvas::write(const std::vector<std::vector<Op>>& pages, const Docum
     // 1.4 for the watermark's fill opacity.
     doc.SetPdfVersion(podofo::ePdfVersion_1_4);
     doc.SetWriteMode(podofo::ePdfWriteMode_Compact);
+    // The pages go into the page tree all at once: PoDoFo's CreatePage walks
+    // and copies the tree's /Kids for every page it adds (3,000 pages took
+    // 9 s in it alone).
+    const podofo::PdfRect a4 = podofo::PdfPage::CreateStandardPageSize(podofo::ePdfPageSize_A4);
+    std::vector<std::unique_ptr<podofo::PdfPage>> made;  // wrappers; the document owns the objects
+    std::vector<podofo::PdfObject*> page_objects;
+    made.reserve(pages.size());
+    page_objects.reserve(pages.size());
     for (const auto& ops : pages) {
-      podofo::PdfPage* page =
-          doc.CreatePage(podofo::PdfPage::CreateStandardPageSize(podofo::ePdfPageSize_A4));
+      auto page = std::make_unique<podofo::PdfPage>(a4, &doc);
       Impl::Content content;
       for (const Op& op : ops) std::visit([&](const auto& o) { impl_->paint(content, o); }, op);
-      impl_->resources(page, content);
+      impl_->resources(page.get(), content);
       set_deflated(*page->GetContents(), content.out);
+      page_objects.push_back(page->GetObject());
+      made.push_back(std::move(page));
     }
+    doc.GetPagesTree()->InsertPages(-1, page_objects);
 
     // A new PdfMemDocument stamps /CreationDate with the current time; the
     // writer derives the trailer /ID from an MD5 of the info dictionary
     // (PdfWriter::CreateFileIdentifier). Fixed dates, producer and strings
     // make both, and so the whole file, depend only on what was drawn.
     podofo::PdfInfo* pdf_info = doc.GetInfo();
-    if (!info.title.empty()) pdf_info->SetTitle(utf8(info.title));
-    if (!info.author.empty()) pdf_info->SetAuthor(utf8(info.author));
-    if (!info.subject.empty()) pdf_info->SetSubject(utf8(info.subject));
-    if (!info.keywords.empty()) pdf_info->SetKeywords(utf8(info.keywords));
+    const std::string title = clean_utf8(info.title), author = clean_utf8(info.author),
+                      subject = clean_utf8(info.subject), keywords = clean_utf8(info.keywords);
+    if (!title.empty()) pdf_info->SetTitle(utf8(title));
+    if (!author.empty()) pdf_info->SetAuthor(utf8(author));
+    if (!subject.empty()) pdf_info->SetSubject(utf8(subject));
+    if (!keywords.empty()) pdf_info->SetKeywords(utf8(keywords));
     pdf_info->SetCreator(podofo::PdfString("clef " CLEF_VERSION));
     pdf_info->SetProducer(
         podofo::PdfString("clef " CLEF_VERSION " with PoDoFo " PODOFO_VERSION_STRING));

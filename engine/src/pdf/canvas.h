@@ -33,7 +33,7 @@ struct TextOp {
   FontId font = FontId::regular;
   double size = 10;
   Rgb colour;
-  std::string text;    // UTF-8
+  std::string text;    // UTF-8, logical order (right-to-left runs are reordered when drawn)
   double angle = 0;    // degrees, counter-clockwise around (x, y)
   double opacity = 1;  // below 1 through an ExtGState (the watermark)
 };
@@ -54,6 +54,7 @@ struct LineOp {
 
 using Op = std::variant<TextOp, RectOp, LineOp>;
 
+// Any bytes: write() cleans them (text.h, clean_utf8) before PoDoFo sees them.
 struct DocumentInfo {
   std::string title, author, subject, keywords;
   std::string date;  // PDF date string, "D:20261123000000Z"
@@ -70,12 +71,16 @@ class Canvas {
   Canvas& operator=(const Canvas&) = delete;
 
   double width(FontId font, std::u32string_view text, double size) const;
-  double ascent(FontId font) const;   // above the baseline, per point of size
+  double advance(FontId font, char32_t c) const;  // of one character, in ems
+  double ascent(FontId font) const;               // above the baseline, per point of size
   double descent(FontId font) const;  // below the baseline (positive), per point of size
 
   // Paints the A4 pages in order and returns the PDF bytes. Same pages and
   // info, same bytes. Call once. Throws Error.
   std::string write(const std::vector<std::vector<Op>>& pages, const DocumentInfo& info);
+  // Once written: the characters drawn with no glyph in their font (drawn as
+  // .notdef), each once, in the order they were first drawn.
+  const std::vector<char32_t>& missing_glyphs() const;
 
   static constexpr double kPageWidth = 595;  // A4 as PoDoFo rounds it, points
   static constexpr double kPageHeight = 842;

@@ -117,13 +117,14 @@ const Face::Glyph& Face::glyph(char32_t c) {
   return glyphs_.emplace(c, g).first->second;
 }
 
-uint16_t DocumentFont::code(char32_t c) {
-  auto it = codes_.find(c);
+uint16_t DocumentFont::code(char32_t c, char32_t glyph_of) {
+  const uint64_t key = uint64_t{c} << 32 | glyph_of;
+  auto it = codes_.find(key);
   if (it != codes_.end()) return it->second;
   if (chars_.size() >= 0xFFFE) return 0;  // a document drawing 65,534 characters: .notdef
-  chars_.push_back(c);
+  chars_.push_back({c, glyph_of});
   uint16_t code = static_cast<uint16_t>(chars_.size());
-  codes_.emplace(c, code);
+  codes_.emplace(key, code);
   return code;
 }
 
@@ -137,7 +138,7 @@ void DocumentFont::write(podofo::PdfVecObjects& objects) {
 
   // The subset: glyph n is the glyph of code n, so /CIDToGIDMap is /Identity.
   std::vector<uint16_t> order{0};
-  for (char32_t c : chars_) order.push_back(face_.glyph(c).id);
+  for (const Char& c : chars_) order.push_back(face_.glyph(c.glyph_of).id);
   std::optional<CompactFont> subset = subset_truetype(face_.program(), order);
   if (!subset) throw Error("PDF: cannot subset font " + face_.postscript_name());
 
@@ -146,7 +147,10 @@ void DocumentFont::write(podofo::PdfVecObjects& objects) {
   // the same document gives the same name.
   uint64_t h = 1469598103934665603ull;
   for (char c : face_.postscript_name()) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  for (char32_t c : chars_) h = (h ^ c) * 1099511628211ull;
+  for (const Char& c : chars_) {
+    h = (h ^ c.c) * 1099511628211ull;
+    if (c.glyph_of != c.c) h = (h ^ c.glyph_of) * 1099511628211ull;
+  }
   std::string tag;
   for (int i = 0; i < 6; ++i, h /= 26) tag += static_cast<char>('A' + h % 26);
   const podofo::PdfName name(tag + "+" + face_.postscript_name());
@@ -171,7 +175,8 @@ void DocumentFont::write(podofo::PdfVecObjects& objects) {
   d.AddKey("FontFile2", file->Reference());
 
   podofo::PdfArray widths;
-  for (char32_t c : chars_) widths.push_back(podofo::PdfVariant(face_.glyph(c).width * 1000));
+  for (const Char& c : chars_)
+    widths.push_back(podofo::PdfVariant(face_.glyph(c.glyph_of).width * 1000));
   podofo::PdfArray w;
   w.push_back(integer(1));
   w.push_back(widths);
@@ -202,7 +207,7 @@ void DocumentFont::write(podofo::PdfVecObjects& objects) {
     for (size_t i = first; i < first + n; ++i) {
       cmap += '<';
       hex16(cmap, static_cast<uint32_t>(i + 1));
-      cmap += "> <" + utf16_hex(chars_[i]) + ">\n";
+      cmap += "> <" + utf16_hex(chars_[i].c) + ">\n";
     }
     cmap += "endbfchar\n";
   }

@@ -59,9 +59,15 @@ class DocumentFont {
   Face& face() const { return face_; }
   // The resource name pages use ("F1").
   const std::string& resource() const { return resource_; }
-  // The code of `c` in this document's subset: 1, 2, … in order of first use.
-  uint16_t code(char32_t c);
+  // The code of `c` in this document's subset: 1, 2, … in order of first
+  // use; 0 (.notdef) once 65,534 codes are taken. `glyph_of` is the
+  // character whose glyph is drawn for c: c itself, or its mirror image in
+  // right-to-left text ("(" drawn as ")"), which gets a code of its own that
+  // still copies out as c.
+  uint16_t code(char32_t c, char32_t glyph_of);
+  uint16_t code(char32_t c) { return code(c, c); }
   bool used() const { return !chars_.empty(); }
+  size_t size() const { return chars_.size(); }  // codes given
 
   // The Type0 font object pages refer to; created on first call, filled by
   // write() once every character is known.
@@ -73,8 +79,11 @@ class DocumentFont {
  private:
   Face& face_;
   std::string resource_;
-  std::unordered_map<char32_t, uint16_t> codes_;
-  std::vector<char32_t> chars_;  // by code - 1
+  struct Char {
+    char32_t c, glyph_of;
+  };
+  std::unordered_map<uint64_t, uint16_t> codes_;  // by c << 32 | glyph_of
+  std::vector<Char> chars_;                       // by code - 1
   podofo::PdfObject* type0_ = nullptr;
 };
 

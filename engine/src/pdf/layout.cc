@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "render_limits.h"
 #include "text.h"
 
 namespace clef::pdf {
@@ -64,18 +65,42 @@ Rgb tint(Rgb c, double keep) {
   return {1 - (1 - c.r) * keep, 1 - (1 - c.g) * keep, 1 - (1 - c.b) * keep};
 }
 
-std::string replace_all(std::string s, std::string_view from, const std::string& to) {
-  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-    s.replace(at, from.size(), to);
-  return s;
-}
-
 // One cell of a row: its wrapped lines, drawn from x in a column of width w.
 struct Cell {
   std::vector<std::u32string> lines;
   TextSpec spec;
   double x = 0, w = 0;
   Align align = Align::left;
+};
+
+// A text repeated on every page (the header's title, the footer), shortened
+// with an ellipsis to fit a width: decoded and summed once per document, then
+// each fit is a binary search, and a cut already made gives back its UTF-8
+// without encoding it again.
+class Fitter {
+ public:
+  template <class Advance>
+  Fitter(std::u32string text, Advance&& advance)
+      : text_(std::move(text)), widths_(text_, advance), ellipsis_(advance(U'…')) {}
+  // The whole text when it fits `w`, else its longest prefix that fits with "…" after it.
+  const std::string& fit(double w) {
+    size_t n = widths_.of(0, text_.size()) <= w
+                   ? text_.size()
+                   : widths_.fitting(0, text_.size(), std::max(0.0, w - ellipsis_));
+    if (n != cut_) {
+      cut_ = n;
+      utf8_ = encode_utf8(std::u32string_view(text_).substr(0, n));
+      if (n < text_.size()) utf8_ += "…";
+    }
+    return utf8_;
+  }
+
+ private:
+  std::u32string text_;
+  Widths widths_;
+  double ellipsis_;
+  size_t cut_ = std::u32string::npos;
+  std::string utf8_;
 };
 
 }  // namespace
@@ -89,7 +114,13 @@ struct Layout::Impl {
   std::u32string watermark;
   std::optional<std::string> bytes;  // once finished
 
-  Impl(const Metadata& m, const std::string& font_dir) : meta(m), canvas(font_dir) { new_page(); }
+  RenderLimits limits;
+  size_t drawn = 0;  // bytes of text on the pages so far, repeated decorations included
+
+  Impl(const Metadata& m, const std::string& font_dir, const RenderLimits& l)
+      : meta(m), canvas(font_dir), limits(l) {
+    new_page();
+  }
 
   void check_open() const {
     if (bytes) throw std::logic_error("pdf::Layout: block added after finish()");
@@ -97,14 +128,23 @@ struct Layout::Impl {
 
   // ---- Measuring and drawing -------------------------------------------
 
-  Measure measure(const TextSpec& s) const {
-    return [this, s](std::u32string_view t) { return canvas.width(s.font, t, s.size); };
+  // Advance widths in points, for Widths and wrap.
+  auto advance(const TextSpec& s) const {
+    return
+        [this, font = s.font, size = s.size](char32_t c) { return canvas.advance(font, c) * size; };
   }
   double width(const TextSpec& s, std::u32string_view t) const {
     return canvas.width(s.font, t, s.size);
   }
   std::vector<std::u32string> wrap_text(std::string_view text, const TextSpec& s, double w) const {
-    return wrap(decode_utf8(text), w, measure(s));
+    return wrap(decode_utf8(text), w, advance(s));
+  }
+
+  // Text drawn counts against the budget as it is laid out, so that a
+  // document too large fails before it fills the memory.
+  void charge(size_t text_bytes) {
+    drawn += text_bytes;
+    if (drawn > limits.text_bytes) exceeded_text(limits.text_bytes, true);
   }
 
   // Draws one line whose line box starts at `top`, the glyphs centred in it.
@@ -124,20 +164,16 @@ struct Layout::Impl {
     op.size = s.size;
     op.colour = s.colour;
     op.text = encode_utf8(line);
+    charge(op.text.size());
     ops().push_back(std::move(op));
-  }
-
-  // `text` shortened with an ellipsis until it fits `w`.
-  std::u32string fit(std::u32string text, const TextSpec& s, double w) const {
-    if (width(s, text) <= w) return text;
-    while (!text.empty() && width(s, text + U"…") > w) text.pop_back();
-    return text + U"…";
   }
 
   // ---- Page flow -----------------------------------------------------------
 
   std::vector<Op>& ops() { return pages.back(); }
   void new_page() {
+    if (pages.size() >= static_cast<size_t>(std::max(limits.pages, 1)))
+      exceeded_pages(limits.pages);
     pages.emplace_back();
     y = kTop;
     gap = 0;
@@ -213,37 +249,60 @@ struct Layout::Impl {
 
   // ---- Page decorations, painted once the page count is known --------------
 
-  void decorate(size_t index) {
+  // What every page repeats, prepared once per document.
+  struct Decorations {
+    Fitter title, footer;
+    std::string watermark;  // UTF-8, empty for none
+    double watermark_size = 0, watermark_width = 0;
+  };
+  static constexpr TextSpec kSmall{FontId::regular, 8, kMuted};
+
+  Decorations decorations() {
+    Decorations d{Fitter(decode_utf8(meta.title), advance(kSmall)),
+                  Fitter(decode_utf8(meta.footer), advance(kSmall)),
+                  {},
+                  0,
+                  0};
+    if (!watermark.empty()) {
+      // Along the page's diagonal, centred, as large as fits (at most 80 pt).
+      double diagonal = std::hypot(Canvas::kPageWidth, Canvas::kPageHeight);
+      double em = canvas.width(FontId::bold, watermark, 1);
+      d.watermark = encode_utf8(watermark);
+      d.watermark_size = std::min(80.0, 0.75 * diagonal / em);
+      d.watermark_width = em * d.watermark_size;
+    }
+    return d;
+  }
+
+  void decorate(size_t index, Decorations& d) {
     std::vector<Op>& page = pages[index];
-    const TextSpec small{FontId::regular, 8, kMuted};
-    auto text_at = [&](const std::u32string& t, double x, double baseline) {
+    auto text_at = [&](const std::string& t, double x, double baseline) {
       if (t.empty()) return;
+      charge(t.size());
       TextOp op;
       op.x = x;
       op.y = baseline;
-      op.size = small.size;
-      op.colour = small.colour;
-      op.text = encode_utf8(t);
+      op.size = kSmall.size;
+      op.colour = kSmall.colour;
+      op.text = t;
       page.push_back(std::move(op));
     };
-    text_at(fit(decode_utf8(meta.title), small, kWidth), kLeft, kHeaderBaseline);
+    text_at(d.title.fit(kWidth), kLeft, kHeaderBaseline);
     page.push_back(LineOp{kLeft, kHeaderRule, kRight, kHeaderRule, kRule, 0.5});
     page.push_back(LineOp{kLeft, kFooterRule, kRight, kFooterRule, kRule, 0.5});
 
     std::string label = replace_all(meta.page_label, "{n}", std::to_string(index + 1));
-    label = replace_all(std::move(label), "{m}", std::to_string(pages.size()));
+    label = replace_all(label, "{m}", std::to_string(pages.size()));
     std::u32string right = decode_utf8(label);
-    double right_width = width(small, right);
-    text_at(right, kRight - right_width, kFooterBaseline);
+    double right_width = width(kSmall, right);
+    text_at(encode_utf8(right), kRight - right_width, kFooterBaseline);
     double left_room = std::max(0.0, kWidth - right_width - 6 * kMm);
-    text_at(fit(decode_utf8(meta.footer), small, left_room), kLeft, kFooterBaseline);
+    text_at(d.footer.fit(left_room), kLeft, kFooterBaseline);
 
-    if (!watermark.empty()) {
-      // Along the page's diagonal, centred, as large as fits (at most 80 pt).
+    if (!d.watermark.empty()) {
+      charge(d.watermark.size());
       double angle = std::atan2(Canvas::kPageHeight, Canvas::kPageWidth);
-      double diagonal = std::hypot(Canvas::kPageWidth, Canvas::kPageHeight);
-      double size = std::min(80.0, 0.75 * diagonal / canvas.width(FontId::bold, watermark, 1));
-      double w = canvas.width(FontId::bold, watermark, size);
+      double size = d.watermark_size, w = d.watermark_width;
       double half_cap = 0.36 * size;  // half of DejaVu's cap height
       TextOp op;
       op.x = Canvas::kPageWidth / 2 - w / 2 * std::cos(angle) + half_cap * std::sin(angle);
@@ -251,7 +310,7 @@ struct Layout::Impl {
       op.font = FontId::bold;
       op.size = size;
       op.colour = kWatermark;
-      op.text = encode_utf8(watermark);
+      op.text = d.watermark;
       op.angle = angle * 180 / std::numbers::pi;
       op.opacity = kWatermarkOpacity;
       page.push_back(std::move(op));
@@ -268,8 +327,8 @@ struct Layout::Impl {
   }
 };
 
-Layout::Layout(const Metadata& metadata, const std::string& font_dir)
-    : impl_(std::make_unique<Impl>(metadata, font_dir)) {}
+Layout::Layout(const Metadata& metadata, const std::string& font_dir, const RenderLimits& limits)
+    : impl_(std::make_unique<Impl>(metadata, font_dir, limits)) {}
 
 Layout::~Layout() = default;
 
@@ -403,13 +462,23 @@ void Layout::table(const std::vector<Column>& columns,
   size_t first_lines = 1;
   for (const Cell& c : cells) first_lines = std::max(first_lines, c.lines.size());
   double first_row = first_lines * lh + 2 * pad_y;
-  if (first_row > Impl::page_room() - header_height) first_row = lh + 2 * pad_y;
-  m.begin_block(header_height + first_row);
-  repeat_header();
   auto plain = frames(std::nullopt), zebra = frames(kZebraFill);
+  // A header taller than half a page (titles of thousands of characters) is
+  // placed once, split across pages like a row: repeated, it would fill
+  // every page the table reaches and leave no room for the rows.
+  const bool repeats = header_height <= Impl::page_room() / 2;
+  if (repeats) {
+    if (first_row > Impl::page_room() - header_height) first_row = lh + 2 * pad_y;
+    m.begin_block(header_height + first_row);
+    repeat_header();
+  } else {
+    m.begin_block(lh + 2 * pad_y);
+    m.place_row(header, lh, pad_y, header_frames, nullptr, 0);
+  }
   for (size_t r = 0; r < rows.size(); ++r) {
     if (r > 0) cells = row_cells(r);
-    m.place_row(cells, lh, pad_y, r % 2 ? zebra : plain, repeat_header, header_height);
+    m.place_row(cells, lh, pad_y, r % 2 ? zebra : plain, repeats ? repeat_header : nullptr,
+                repeats ? header_height : 0);
   }
   m.owe(8);
 }
@@ -445,14 +514,20 @@ void Layout::box(std::string_view title, const std::vector<std::string>& lines, 
   const RectOp frame{kLeft, 0, kWidth, 0, tint(colour, 0.08), colour, 0.8, 2};
 
   m.begin_block(height(0, std::min<size_t>(items.size(), 2)));
-  if (height(0, items.size()) > m.room() && height(0, items.size()) <= Impl::page_room())
-    m.new_page();
+  const double whole = height(0, items.size());
+  if (whole > m.room() && whole <= Impl::page_room()) m.new_page();
   size_t from = 0;
   do {
-    // As many items as fit on this page, at least one.
+    // As many items as fit on this page, at least one; the height grows
+    // item by item (a box of many lines costs no more than its lines).
     size_t to = from + 1;
-    while (to < items.size() && height(from, to + 1) <= m.room()) ++to;
     double h = height(from, to);
+    while (to < items.size()) {
+      double more = h + items[to].spec.line_height() + items[to].gap_before;
+      if (more > m.room()) break;
+      h = more;
+      ++to;
+    }
     RectOp piece = frame;
     piece.y = m.y - h;
     piece.h = h;
@@ -475,7 +550,8 @@ void Layout::status_badge(std::string_view text, Rgb colour) {
   Impl& m = *impl_;
   const TextSpec s{FontId::bold, 9, kWhite};
   const double pad_x = 6, pad_y = 2.5;
-  std::u32string line = m.fit(decode_utf8(text), s, kWidth - 2 * pad_x);
+  const std::u32string line =
+      decode_utf8(Fitter(decode_utf8(text), m.advance(s)).fit(kWidth - 2 * pad_x));
   double h = s.line_height() + 2 * pad_y, w = m.width(s, line) + 2 * pad_x;
   m.begin_block(h);
   m.ops().push_back(RectOp{kLeft, m.y - h, w, h, colour, std::nullopt, 0, 3});
@@ -503,10 +579,15 @@ int Layout::page_count() const {
   return static_cast<int>(impl_->pages.size());
 }
 
+const std::vector<char32_t>& Layout::missing_glyphs() const {
+  return impl_->canvas.missing_glyphs();
+}
+
 std::string Layout::finish() {
   Impl& m = *impl_;
   if (m.bytes) return *m.bytes;
-  for (size_t i = 0; i < m.pages.size(); ++i) m.decorate(i);
+  Impl::Decorations decorations = m.decorations();
+  for (size_t i = 0; i < m.pages.size(); ++i) m.decorate(i, decorations);
   DocumentInfo info{m.meta.title, m.meta.author, m.meta.subject, m.meta.keywords, m.pdf_date()};
   m.bytes = m.canvas.write(m.pages, info);
   return *m.bytes;

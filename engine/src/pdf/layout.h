@@ -8,6 +8,12 @@
 // the PDF as they went in. Lines break at ASCII spaces only: "45 000,00 €"
 // written with U+202F / U+00A0 (as format_money writes it) stays on one line.
 // Same calls, same bytes: no clock, no random, no file name in the output.
+// Hebrew and Arabic are drawn right to left within their lines (the Canvas
+// reorders each line, which the layout wraps in logical order).
+//
+// Any bytes are safe: invalid UTF-8 draws U+FFFD, control characters are
+// dropped (text.h). A document that outgrows its RenderLimits (pages, text
+// drawn) throws RenderLimitExceeded while it is laid out.
 //
 // Internal to the engine. PoDoFo stays behind the pimpl.
 #pragma once
@@ -18,6 +24,7 @@
 #include <utility>
 #include <vector>
 
+#include "clef/documents.h"  // RenderLimits, RenderLimitExceeded
 #include "clef/value.h"
 #include "pdf/canvas.h"  // Rgb, Error; no PoDoFo
 
@@ -59,9 +66,11 @@ inline constexpr Rgb grey{0.45, 0.45, 0.45};
 
 class Layout {
  public:
-  // Throws Error when the fonts cannot be loaded from `font_dir`.
+  // Throws Error when the fonts cannot be loaded from `font_dir`. Every
+  // block and finish() throw RenderLimitExceeded past `limits`.
   explicit Layout(const Metadata& metadata,
-                  const std::string& font_dir = "/usr/share/fonts/truetype/dejavu");
+                  const std::string& font_dir = "/usr/share/fonts/truetype/dejavu",
+                  const RenderLimits& limits = {});
   ~Layout();
   Layout(const Layout&) = delete;
   Layout& operator=(const Layout&) = delete;
@@ -89,6 +98,10 @@ class Layout {
 
   // Pages used so far (at least 1).
   int page_count() const;
+  // Once finished: the characters drawn that the fonts have no glyph for
+  // (drawn as .notdef, an empty box; they still copy out as written), each
+  // once, in the order they were first drawn.
+  const std::vector<char32_t>& missing_glyphs() const;
 
   // Paints header, footer and watermark on every page and returns the PDF.
   // A second call returns the same bytes. Throws Error.

@@ -1,5 +1,7 @@
 #include "text.h"
 
+#include <algorithm>
+
 namespace clef::pdf {
 namespace {
 
@@ -39,46 +41,42 @@ char32_t next_code_point(std::string_view s, size_t& i) {
   return cp;
 }
 
-void wrap_paragraph(std::u32string_view para, double width, const Measure& measure, double space,
-                    std::vector<std::u32string>& lines) {
+// Lines of text[begin, end), a paragraph without '\n'. Each word is measured
+// once, from the prefix sums; a word cut across lines costs a binary search
+// per line, never a new measure of what remains.
+void wrap_paragraph(std::u32string_view text, size_t begin, size_t end, const Widths& widths,
+                    double width, double space, std::vector<std::u32string>& lines) {
   std::u32string line;
   double line_width = 0;
   bool started = false;
-  size_t i = 0;
-  while (i < para.size()) {
-    if (breaks_line(para[i])) {
+  size_t i = begin;
+  while (i < end) {
+    if (breaks_line(text[i])) {
       ++i;
       continue;
     }
     size_t j = i;
-    while (j < para.size() && !breaks_line(para[j])) ++j;
-    std::u32string_view word = para.substr(i, j - i);
-    i = j;
-    double w = measure(word);
+    while (j < end && !breaks_line(text[j])) ++j;
+    double w = widths.of(i, j);
     if (started && line_width + space + w <= width + kSlack) {
       line += U' ';
-      line += word;
+      line.append(text.substr(i, j - i));
       line_width += space + w;
+      i = j;
       continue;
     }
     if (started) lines.push_back(std::move(line));
     // The word starts a line; cut it while it is wider than the line.
-    while (w > width + kSlack && word.size() > 1) {
-      size_t n = 1;
-      double prefix = measure(word.substr(0, 1));
-      while (n < word.size()) {
-        double c = measure(word.substr(n, 1));
-        if (prefix + c > width + kSlack) break;
-        prefix += c;
-        ++n;
-      }
-      lines.emplace_back(word.substr(0, n));
-      word.remove_prefix(n);
-      w = measure(word);
+    while (w > width + kSlack && j - i > 1) {
+      size_t n = std::max<size_t>(1, widths.fitting(i, j, width + kSlack));
+      lines.emplace_back(text.substr(i, n));
+      i += n;
+      w = widths.of(i, j);
     }
-    line.assign(word);
+    line.assign(text.substr(i, j - i));
     line_width = w;
     started = true;
+    i = j;
   }
   lines.push_back(std::move(line));
 }
@@ -94,7 +92,6 @@ std::u32string decode_utf8(std::string_view text) {
     if (cp == U'\t') cp = U' ';
     if (cp == U'\r' || cp == 0xAD || (cp < 0x20 && cp != U'\n') || (cp >= 0x7F && cp < 0xA0))
       continue;
-    if (cp > 0xFFFF) cp = kReplacement;
     out += cp;
   }
   return out;
@@ -123,15 +120,35 @@ std::string encode_utf8(std::u32string_view text) {
   return out;
 }
 
-std::vector<std::u32string> wrap(std::u32string_view text, double width, const Measure& measure) {
+std::string clean_utf8(std::string_view text) {
+  std::u32string cps = decode_utf8(text);
+  std::replace(cps.begin(), cps.end(), U'\n', U' ');
+  return encode_utf8(cps);
+}
+
+std::string replace_all(std::string_view s, std::string_view from, std::string_view to) {
+  if (from.empty()) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  size_t start = 0;
+  for (size_t at = s.find(from); at != std::string_view::npos; at = s.find(from, start)) {
+    out.append(s.substr(start, at - start));
+    out.append(to);
+    start = at + from.size();
+  }
+  out.append(s.substr(start));
+  return out;
+}
+
+std::vector<std::u32string> wrap(std::u32string_view text, double width, const Widths& widths,
+                                 double space) {
   std::vector<std::u32string> lines;
-  const double space = measure(U" ");
   size_t start = 0;
   while (true) {
     size_t end = text.find(U'\n', start);
-    wrap_paragraph(text.substr(start, end == std::u32string_view::npos ? end : end - start), width,
-                   measure, space, lines);
-    if (end == std::u32string_view::npos) break;
+    if (end == std::u32string_view::npos) end = text.size();
+    wrap_paragraph(text, start, end, widths, width, space, lines);
+    if (end == text.size()) break;
     start = end + 1;
   }
   return lines;
