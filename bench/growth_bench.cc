@@ -174,12 +174,7 @@ int main(int argc, char** argv) {
   const std::string pinned = clef_bench::pin(o.timing.cpu);
 
   const auto ruleset = clef_bench::load_rules(o.rules_dir);
-  std::vector<clef::TemplateError> errors;
-  const auto templates = clef::TemplateSet::load(o.templates_dir, errors);
-  if (!templates) {
-    for (auto& e : errors) std::fprintf(stderr, "%s\n", e.format().c_str());
-    die("cannot load the templates from " + o.templates_dir);
-  }
+  const auto templates = clef_bench::load_templates_or_die(o.templates_dir);
   clef::PdfOptions pdf_options;
   pdf_options.lang = o.lang;
 

@@ -75,13 +75,7 @@ int main(int argc, char** argv) {
   const std::string pinned = clef_bench::pin(o.timing.cpu);
 
   const auto ruleset = clef_bench::load_rules(o.rules_dir);
-  std::vector<clef::TemplateError> errors;
-  const std::shared_ptr<const clef::TemplateSet> templates =
-      clef::TemplateSet::load(o.templates_dir, errors);
-  if (!templates) {
-    for (auto& e : errors) std::fprintf(stderr, "%s\n", e.format().c_str());
-    die("cannot load the templates from " + o.templates_dir);
-  }
+  const auto templates = clef_bench::load_templates_or_die(o.templates_dir);
   if (!templates->has("report")) die("no \"report\" template in " + o.templates_dir);
 
   const std::vector<Mission> missions = clef_bench::check_missions(ruleset, o.samples_dir);

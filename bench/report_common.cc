@@ -94,4 +94,14 @@ int count_pages(std::string_view pdf) {
   return pages;
 }
 
+std::shared_ptr<const clef::TemplateSet> load_templates_or_die(const std::string& dir) {
+  std::vector<clef::TemplateError> errors;
+  auto templates = clef::TemplateSet::load(dir, errors);
+  if (!templates) {
+    for (auto& e : errors) std::fprintf(stderr, "%s\n", e.format().c_str());
+    die("cannot load the templates from " + dir);
+  }
+  return templates;
+}
+
 }  // namespace clef_bench

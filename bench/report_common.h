@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "clef/decision.h"
+#include "clef/documents.h"
 #include "clef/ruleset.h"
 #include "harness.h"
 
@@ -35,6 +36,9 @@ size_t write_html(const std::vector<Mission>& missions, const std::string& dir, 
                   int copies);
 
 void write_file(const std::string& path, const std::string& bytes);
+
+// The templates of `dir`, or the program stops with their errors.
+std::shared_ptr<const clef::TemplateSet> load_templates_or_die(const std::string& dir);
 
 // Pages of a PDF written by clef (a byte scan for its page objects).
 int count_pages(std::string_view pdf);

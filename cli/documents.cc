@@ -52,12 +52,12 @@ Inputs prepare(const Options& o) {
 void warn_missing_glyphs(const Options& o, const std::vector<char32_t>& missing) {
   constexpr size_t kShown = 20;  // a hostile text may miss thousands
   const bool one = missing.size() == 1;
-  std::string line = tr(o, "clef : attention, ", "clef: warning, ") +
-                     std::to_string(missing.size()) +
-                     (one ? tr(o, " caractère absent de la police, dessiné comme un carré vide : ",
-                               " character missing from the font, drawn as an empty box: ")
-                          : tr(o, " caractères absents de la police, dessinés comme un carré vide : ",
-                               " characters missing from the font, drawn as an empty box: "));
+  std::string line =
+      tr(o, "clef : attention, ", "clef: warning, ") + std::to_string(missing.size()) +
+      (one ? tr(o, " caractère absent de la police, dessiné comme un carré vide : ",
+                " character missing from the font, drawn as an empty box: ")
+           : tr(o, " caractères absents de la police, dessinés comme un carré vide : ",
+                " characters missing from the font, drawn as an empty box: "));
   for (size_t i = 0; i < missing.size() && i < kShown; ++i) {
     const auto c = static_cast<UChar32>(missing[i]);
     const int8_t type = u_charType(c);

@@ -119,20 +119,6 @@ pdf::Metadata metadata() {
   return m;
 }
 
-// The RenderLimitExceeded of `f`, or a test failure.
-template <class F>
-std::string limit_message(F&& f) {
-  try {
-    f();
-  } catch (const RenderLimitExceeded& e) {
-    BOOST_TEST(e.code == "render_limit");
-    BOOST_TEST(std::string(e.what()) == e.message_fr);
-    return e.message_fr + " | " + e.message_en;
-  }
-  BOOST_FAIL("no RenderLimitExceeded");
-  return "";
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(pdf_hostile_input_test)

@@ -2,10 +2,12 @@
 // spaces folded, qpdf and pdffonts checks, the footer of every page.
 #pragma once
 
+#include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "clef/documents.h"
 #include "support.h"
 
 namespace clef::test {
@@ -50,5 +52,20 @@ size_t watermarks(const std::string& pdf, int page, const std::string& words);
 // A copy of a sample with one string replaced, written under the scratch dir.
 std::string variant(const Scratch& s, const std::string& sample, const std::string& from,
                     const std::string& to, const std::string& name = "");
+
+// The messages ("fr | en") of the RenderLimitExceeded that `f` throws, or a
+// test failure.
+template <class F>
+std::string limit_message(F&& f) {
+  try {
+    f();
+  } catch (const RenderLimitExceeded& e) {
+    BOOST_TEST(e.code == "render_limit");
+    BOOST_TEST(std::string(e.what()) == e.message_fr);
+    return e.message_fr + " | " + e.message_en;
+  }
+  BOOST_FAIL("no RenderLimitExceeded");
+  return "";
+}
 
 }  // namespace clef::test

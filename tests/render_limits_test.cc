@@ -94,15 +94,7 @@ std::shared_ptr<const TemplateSet> bundled_templates() {
 std::string limit_hit(const RenderLimits& limits) {
   PdfOptions options;
   options.limits = limits;
-  try {
-    render_pdf(*bundled_templates(), "report", mission(), options);
-  } catch (const RenderLimitExceeded& e) {
-    BOOST_TEST(e.code == "render_limit");
-    BOOST_TEST(e.message(Lang::fr) == std::string(e.what()));
-    return e.message_fr + "\n" + e.message_en;
-  }
-  BOOST_FAIL("no RenderLimitExceeded");
-  return "";
+  return limit_message([&] { render_pdf(*bundled_templates(), "report", mission(), options); });
 }
 
 }  // namespace
