@@ -1,74 +1,87 @@
 #include "common.h"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 
+#include "clef/output.h"
 #include "clef/render.h"
-#include "output_file.h"
 
 namespace clef::cli {
-namespace fs = std::filesystem;
 
-Lang lang_of(const Options& o) {
-  return o.lang == "en" ? Lang::en : Lang::fr;
-}
-
-InputFormat input_format(const Options& o) {
-  return o.input_format == "xml"    ? InputFormat::xml
-         : o.input_format == "json" ? InputFormat::json
-                                    : InputFormat::automatic;
+int exit_code(const Problem& problem) {
+  switch (problem.kind()) {
+    case ProblemKind::input:
+    case ProblemKind::usage:
+      return kExitUsage;
+    case ProblemKind::rules:
+    case ProblemKind::templates:
+      return kExitRules;
+    case ProblemKind::rendering:
+      return kExitRenderLimit;
+    case ProblemKind::output:
+      return kExitOutput;
+  }
+  return kExitUsage;
 }
 
 namespace {
 
-fs::path rules_dir(const Options& o) {
-  if (!o.rules_dir.empty()) return o.rules_dir;
-  if (const char* env = std::getenv("CLEF_RULES_DIR")) return env;
-  return CLEF_DEFAULT_RULES_DIR;
-}
-
-std::string templates_dir(const Options& o) {
-  if (!o.templates_dir.empty()) return o.templates_dir;
-  if (const char* env = std::getenv("CLEF_TEMPLATES_DIR")) return env;
-  return CLEF_DEFAULT_TEMPLATES_DIR;
+std::string from_environment(const std::string& given, const char* variable, const char* bundled) {
+  if (!given.empty()) return given;
+  if (const char* env = std::getenv(variable)) return env;
+  return bundled;
 }
 
 }  // namespace
 
-std::shared_ptr<const Ruleset> load(const Options& o) {
-  std::optional<fs::path> registry;
-  if (!o.registry.empty()) registry = o.registry;
-  LoadResult r = Ruleset::load(rules_dir(o), registry);
-  for (auto& e : r.errors) print_line(e.format());
-  if (!r.errors.empty())
-    std::cerr << tr(o, "clef : règles refusées (", "clef: rules refused (") << r.errors.size()
+std::shared_ptr<const Engine> load_engine(const Options& o, bool documents) {
+  EngineConfig config;
+  config.rules_dir = from_environment(o.rules_dir, "CLEF_RULES_DIR", CLEF_DEFAULT_RULES_DIR);
+  if (!o.registry.empty()) config.registry = o.registry;
+  if (documents)
+    config.templates_dir =
+        from_environment(o.templates_dir, "CLEF_TEMPLATES_DIR", CLEF_DEFAULT_TEMPLATES_DIR);
+  std::vector<Problem> problems;
+  auto engine = Engine::load(config, problems);
+  size_t rules = 0, templates = 0;
+  for (const Problem& p : problems) {
+    print_line(p.format(o.settings.lang));
+    (p.kind() == ProblemKind::templates ? templates : rules)++;
+  }
+  if (rules)
+    std::cerr << tr(o, "clef : règles refusées (", "clef: rules refused (") << rules
               << tr(o, " erreur(s))\n", " error(s))\n");
-  return r.ruleset;
+  if (templates)
+    std::cerr << tr(o, "clef : modèles refusés (", "clef: templates refused (") << templates
+              << tr(o, " erreur(s))\n", " error(s))\n");
+  return engine;
 }
 
-std::shared_ptr<const TemplateSet> load_templates(const Options& o) {
-  std::vector<TemplateError> errors;
-  auto templates = TemplateSet::load(templates_dir(o), errors);
-  for (auto& e : errors) print_line(e.format());
-  if (!errors.empty())
-    std::cerr << tr(o, "clef : modèles refusés (", "clef: templates refused (") << errors.size()
-              << tr(o, " erreur(s))\n", " error(s))\n");
-  return templates;
-}
-
-bool check_options(const Options& o, CheckOptions& options) {
-  options.phase = o.phase == "submission" ? Phase::submission : Phase::draft;
-  if (o.as_of.empty()) return true;
-  options.as_of = Date::from_iso(o.as_of);
-  if (!options.as_of)
-    print_error(o, "--as-of " + o.as_of + " : date AAAA-MM-JJ attendue",
-                "--as-of " + o.as_of + ": expected a YYYY-MM-DD date");
-  return options.as_of.has_value();
+Source source(const std::string& path) {
+  if (path != "-") return Source::file(path);
+  // Read at most one byte past the limit: a huge stream is refused, not slurped.
+  Source s = Source::text({}, "-");
+  char chunk[65536];
+  while (s.bytes.size() <= kMaxInputBytes) {
+    ssize_t got = ::read(STDIN_FILENO, chunk, sizeof chunk);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;
+    s.bytes.append(chunk, static_cast<size_t>(got));
+  }
+  s.truncated = s.bytes.size() > kMaxInputBytes;
+  return s;
 }
 
 void print_error(const Options& o, const std::string& fr, const std::string& en) {
-  print_line(tr(o, "clef : ", "clef: ") + (lang_of(o) == Lang::fr ? fr : en));
+  print_line(tr(o, "clef : ", "clef: ") + (o.settings.lang == Lang::fr ? fr : en));
+}
+
+int print_problem(const Options& o, const Problem& p) {
+  print_line(p.format(o.settings.lang));
+  return exit_code(p);
 }
 
 void print_line(const std::string& text) {
@@ -76,9 +89,9 @@ void print_line(const std::string& text) {
 }
 
 namespace {
-int report(const Options& o, const OutputError& e) {
-  print_error(o, e.fr, e.en);
-  return e.usage ? kExitUsage : kExitOutput;
+int report(const Options& o, const Problem& p) {
+  print_error(o, p.message_fr, p.message_en);
+  return exit_code(p);
 }
 }  // namespace
 
@@ -89,6 +102,20 @@ int check_output(const Options& o, const std::vector<std::string>& inputs) {
 
 int write_output(const Options& o, const std::string& bytes,
                  const std::vector<std::string>& inputs) {
+  if (o.output == "-") {
+    std::cout.flush();
+    size_t done = 0;
+    while (done < bytes.size()) {
+      ssize_t n = ::write(STDOUT_FILENO, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        print_error(o, "sortie standard : écriture impossible", "standard output: cannot write");
+        return kExitOutput;
+      }
+      done += static_cast<size_t>(n);
+    }
+    return 0;
+  }
   if (auto failed = write_output_file(o.output, bytes, inputs)) return report(o, *failed);
   return 0;
 }

@@ -1,42 +1,41 @@
-// What every subcommand needs: the language, the rule packs and templates
-// (loaded once, every load error printed), check options, safe output.
+// What every subcommand needs: the engine loaded from the right places,
+// inputs as the engine takes them (standard input read here), and printing
+// that a terminal cannot be fooled by.
 #pragma once
 
 #include <memory>
 #include <string>
 
-#include "clef/decision.h"
-#include "clef/documents.h"
-#include "clef/reader.h"
+#include "clef/engine.h"
 #include "commands.h"
 
 namespace clef::cli {
 
-Lang lang_of(const Options& o);
-// "fr" text or "en" text, by the option --lang.
+// "fr" text or "en" text, by --lang.
 inline const char* tr(const Options& o, const char* fr, const char* en) {
-  return lang_of(o) == Lang::fr ? fr : en;
+  return o.settings.lang == Lang::fr ? fr : en;
 }
-InputFormat input_format(const Options& o);
 
-// Null (errors printed on stderr) when the packs or registry are refused.
-std::shared_ptr<const Ruleset> load(const Options& o);
-// Null (errors printed) when any template is refused.
-std::shared_ptr<const TemplateSet> load_templates(const Options& o);
-// Fills --as-of and --phase; false (message printed) on a bad date.
-bool check_options(const Options& o, CheckOptions& options);
+// The engine, with templates when `documents`; null (every problem printed)
+// when the rule packs, the registry or the templates are refused.
+std::shared_ptr<const Engine> load_engine(const Options& o, bool documents);
 
-// Prints "clef : message" on stderr in the language of --lang, made safe for
-// a terminal (file names and quoted input may hold control characters).
+// A file to read, or standard input ("-"), which the CLI reads itself.
+Source source(const std::string& path);
+
+// Prints "clef : message" on stderr, made safe for a terminal (file names
+// and quoted input may hold control characters).
 void print_error(const Options& o, const std::string& fr, const std::string& en);
+// Prints a problem (file:line:column: message) and returns its exit code.
+int print_problem(const Options& o, const Problem& p);
 // Prints one line on stderr, made safe for a terminal.
 void print_line(const std::string& text);
 
 // Whether -o can take the document made from `inputs`; 0, or the exit code
-// after the message is printed (kExitUsage for a wrong target).
+// after the message is printed.
 int check_output(const Options& o, const std::vector<std::string>& inputs);
 // Writes `bytes` to -o ("-" = standard output), whole or not at all
-// (output_file.h); 0, or the exit code after the message is printed.
+// (clef/output.h); 0, or the exit code after the message is printed.
 int write_output(const Options& o, const std::string& bytes,
                  const std::vector<std::string>& inputs);
 

@@ -1,15 +1,64 @@
-// The `clef` command: argument parsing and output only; every decision is
-// the engine's. Exit codes are documented in README.md.
+// The `clef` command: arguments in, engine requests, results printed and
+// mapped to exit codes (README.md). The request options come from the
+// engine's one table (clef/options.h), as they will for the HTTP API and the
+// batch table.
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <vector>
 
+#include "clef/options.h"
 #include "commands.h"
+#include "common.h"
+
+namespace {
+
+using clef::cli::Options;
+
+// Adds the table's options that apply to `requests` to `cmd`; their text
+// lands in o.given under the option's name.
+void add_request_options(CLI::App& cmd, uint8_t requests, Options& o) {
+  for (const clef::RequestOption& opt : clef::request_options()) {
+    // --lang is the whole program's (rules and schema commands speak too).
+    if (!(opt.requests & requests) || opt.name == "lang") continue;
+    std::string& text = o.given[std::string(opt.name)];
+    if (opt.value_name.empty()) {
+      cmd.add_flag_callback(
+          std::string(opt.flag), [&text] { text = "true"; }, std::string(opt.help_en));
+      continue;
+    }
+    auto* option = cmd.add_option(std::string(opt.flag), text, std::string(opt.help_en))
+                       ->type_name(std::string(opt.value_name));
+    if (!opt.choices.empty())
+      option->check(
+          CLI::IsMember(std::vector<std::string>(opt.choices.begin(), opt.choices.end())));
+  }
+}
+
+// Applies the options given to o.settings; false (message printed) when one
+// is not valid.
+bool apply_request_options(Options& o) {
+  // The language first: the others' messages speak it.
+  std::vector<std::pair<std::string, std::string>> given(o.given.begin(), o.given.end());
+  std::stable_partition(given.begin(), given.end(), [](auto& g) { return g.first == "lang"; });
+  for (auto& [name, text] : given) {
+    if (text.empty()) continue;
+    if (auto problem = clef::find_request_option(name)->apply(o.settings, text)) {
+      clef::cli::print_error(o, problem->message_fr, problem->message_en);
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  clef::cli::Options o;
+  using namespace clef::cli;
+  Options o;
   CLI::App app{
       "clef — vérification de conformité des missions de volontariat de solidarité internationale"};
   app.require_subcommand(1);
@@ -19,26 +68,24 @@ int main(int argc, char** argv) {
                  "Rule packs directory (default: $CLEF_RULES_DIR or the bundled rules/)");
   app.add_option("--registry", o.registry,
                  "Accredited-carrier registry (XML) replacing the bundled example");
-  app.add_option("--lang", o.lang, "Language of the reports: fr (default) or en")
+  const clef::RequestOption& lang = *clef::find_request_option("lang");
+  app.add_option(std::string(lang.flag), o.given["lang"], std::string(lang.help_en))
       ->check(CLI::IsMember({"fr", "en"}));
   app.add_option("--templates", o.templates_dir,
                  "Document templates directory (default: $CLEF_TEMPLATES_DIR or the bundled "
                  "templates/)");
 
   auto* check = app.add_subcommand("check", "Check mission descriptions or partnership agreements");
-  check->add_option("files", o.files, "Files to check (XML or JSON; - for standard input)")
+  check
+      ->add_option("files", o.files,
+                   "Files or directories to check (XML or JSON; - for standard input)")
       ->required();
   check->add_option("--format", o.format, "Output: text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
-  check->add_option("--as-of", o.as_of,
-                    "Date whose rules apply (YYYY-MM-DD; default: the start date)");
-  check->add_option("--phase", o.phase, "draft (default) or submission")
-      ->check(CLI::IsMember({"draft", "submission"}));
   check->add_option("--color", o.color, "auto (default), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  check->add_flag("--no-passes", o.no_passes, "Do not list the rules that pass");
-  check->add_option("--input-format", o.input_format, "auto (default), xml or json")
-      ->check(CLI::IsMember({"auto", "xml", "json"}));
+  check->add_flag("--no-passes", o.no_passes, "Do not list the rules that pass (--passes false)");
+  add_request_options(*check, clef::kCheckRequest, o);
 
   auto* rules = app.add_subcommand("rules", "Inspect and test the rule packs");
   rules->require_subcommand(1);
@@ -53,28 +100,23 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember({"xsd", "json", "decision"}));
 
-  // The document commands share the check options and write one PDF.
-  auto document_command = [&](const char* name, const char* help, const char* file_help) {
+  // The document commands share the request options and write one PDF.
+  auto document_command = [&](const char* name, const char* help, const char* file_help,
+                              uint8_t requests) {
     auto* cmd = app.add_subcommand(name, help);
     cmd->add_option("file", o.files, file_help)->required()->expected(1);
     cmd->add_option("-o,--output", o.output, "PDF to write (- for standard output)")->required();
-    cmd->add_option("--as-of", o.as_of,
-                    "Date whose rules apply (YYYY-MM-DD; default: the start date)");
-    cmd->add_option("--phase", o.phase, "draft (default) or submission")
-        ->check(CLI::IsMember({"draft", "submission"}));
-    cmd->add_option("--input-format", o.input_format, "auto (default), xml or json")
-        ->check(CLI::IsMember({"auto", "xml", "json"}));
+    add_request_options(*cmd, requests, o);
     return cmd;
   };
   auto* report = document_command("report", "Write the conformity report of a document (PDF)",
-                                  "Mission, agreement or call (XML or JSON; - for standard input)");
+                                  "Mission, agreement or call (XML or JSON; - for standard input)",
+                                  clef::kReportRequest);
   auto* tor = document_command("tor", "Write the terms of reference of a mission or a call (PDF)",
-                               "Mission or call for tenders (XML or JSON)");
-  tor->add_flag("--strict", o.strict,
-                "Refuse (exit 1) instead of watermarking a mission with blocking findings");
+                               "Mission or call for tenders (XML or JSON)", clef::kTorRequest);
   auto* contract =
       document_command("contract", "Write the contract of a mission for one volunteer (PDF)",
-                       "Mission (XML or JSON)");
+                       "Mission (XML or JSON)", clef::kContractRequest);
   contract->add_option("--volunteer", o.volunteer, "Volunteer file (XML or JSON)")->required();
 
   auto* templates = app.add_subcommand("templates", "Check the document templates");
@@ -86,20 +128,22 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
-    return code == 0 ? 0 : clef::cli::kExitUsage;
+    return code == 0 ? 0 : kExitUsage;
   }
+  if (o.no_passes) o.given["passes"] = "false";
+  if (!apply_request_options(o)) return kExitUsage;
   if (o.color == "auto")
     o.color_on = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   else
     o.color_on = o.color == "always";
 
-  if (*check) return clef::cli::run_check(o);
-  if (*report) return clef::cli::run_report(o);
-  if (*tor) return clef::cli::run_tor(o);
-  if (*contract) return clef::cli::run_contract(o);
-  if (*templates) return clef::cli::run_templates_check(o);
-  if (*schema) return clef::cli::run_schema(o);
-  if (rules->got_subcommand("list")) return clef::cli::run_rules_list(o);
-  if (rules->got_subcommand("show")) return clef::cli::run_rules_show(o);
-  return clef::cli::run_rules_test(o);
+  if (*check) return run_check(o);
+  if (*report) return run_document(o, clef::DocumentType::report);
+  if (*tor) return run_document(o, clef::DocumentType::terms_of_reference);
+  if (*contract) return run_document(o, clef::DocumentType::contract);
+  if (*templates) return run_templates_check(o);
+  if (*schema) return run_schema(o);
+  if (rules->got_subcommand("list")) return run_rules_list(o);
+  if (rules->got_subcommand("show")) return run_rules_show(o);
+  return run_rules_test(o);
 }

@@ -9,29 +9,19 @@
 #include <vector>
 
 #include "clef/model.h"
+#include "clef/problem.h"
 
 namespace clef {
 
 enum class InputFormat { automatic, xml, json };
-enum class Lang { fr, en };
 
 inline constexpr size_t kMaxInputBytes = 8u << 20;  // a mission is a few KiB
 inline constexpr int kMaxDepth = 32;                // the model nests 4 levels
 
-// One problem with an input. `code` is stable snake_case (see README, "Input
-// errors"); the messages say what was expected and what was found.
-struct InputError {
-  std::string code;
-  std::string file;
-  SourcePosition position;
-  std::string pointer;  // JSON Pointer to the value (the element path for XML)
-  std::string message_fr;
-  std::string message_en;
-
-  const std::string& message(Lang lang) const { return lang == Lang::fr ? message_fr : message_en; }
-  // "file:line:column: message (at /pointer)"
-  std::string format(Lang lang) const;
-};
+// One problem with an input: a Problem of kind `input`, whose code says what
+// (README, "Problem codes") and whose messages say what was expected and what
+// was found.
+using InputError = Problem;
 
 struct ReadResult {
   std::optional<Document> document;
@@ -44,7 +34,8 @@ struct ReadResult {
 
 ReadResult read_document(std::string_view bytes, std::string_view name,
                          InputFormat format = InputFormat::automatic);
-// Reads a file ("-" = standard input); size, I/O and syntax errors are InputErrors.
+// Reads a file (standard input is the front end's to read: "-" is a file name
+// here); size, I/O and syntax errors are InputErrors.
 ReadResult read_file(const std::string& path, InputFormat format = InputFormat::automatic);
 
 // A volunteer file: XML root <volunteer>, or a JSON object with
@@ -59,7 +50,7 @@ ReadResult read_file(const std::string& path, InputFormat format = InputFormat::
 // must be a mission (any other kind is refused with "wrong_value").
 bool read_volunteer(std::string_view bytes, std::string_view name, Document& mission,
                     std::vector<InputError>& errors, InputFormat format = InputFormat::automatic);
-// Reads a volunteer file ("-" = standard input) as read_volunteer does.
+// Reads a volunteer file as read_volunteer does.
 bool read_volunteer_file(const std::string& path, Document& mission,
                          std::vector<InputError>& errors,
                          InputFormat format = InputFormat::automatic);

@@ -12,22 +12,6 @@
 
 namespace clef {
 
-std::string InputError::format(Lang lang) const {
-  std::string out = file;
-  if (position.line) {
-    out += ':' + std::to_string(position.line) + ':' + std::to_string(position.column);
-  }
-  out += ": ";
-  out += message(lang);
-  if (!pointer.empty()) {
-    // People read a pointer, not megabytes of one (the JSON output keeps it whole).
-    std::string_view shown = utf8_prefix(pointer, 120);
-    out += (lang == Lang::fr ? " (à " : " (at ") + std::string(shown) +
-           (shown.size() < pointer.size() ? "…)" : ")");
-  }
-  return out;
-}
-
 namespace {
 
 // `size` is the file's size, or 0 for a stream that went past the limit.

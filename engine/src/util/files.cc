@@ -12,19 +12,15 @@ namespace clef {
 
 FileRead read_file_limited(const std::string& path, size_t limit, std::string& out) {
   FileRead r;
-  const bool standard_input = path == "-";
-  int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
     r.error = errno;
     return r;
   }
   struct Closer {
     int fd;
-    bool owned;
-    ~Closer() {
-      if (owned) ::close(fd);
-    }
-  } closer{fd, !standard_input};
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     r.error = errno;

@@ -18,7 +18,8 @@ struct FileRead {
   explicit operator bool() const { return error == 0 && !too_large; }
 };
 
-// Reads `path` ("-" = standard input) into `out`. Regular files are refused
+// Reads `path` into `out` ("-" is a file like any other: standard input is
+// the front end's to read). Regular files are refused
 // at once when their size is over `limit`; pipes, FIFOs and devices are read
 // until their end, and refused one byte past it. A directory gives EISDIR.
 FileRead read_file_limited(const std::string& path, size_t limit, std::string& out);

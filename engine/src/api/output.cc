@@ -1,4 +1,4 @@
-#include "output_file.h"
+#include "clef/output.h"
 
 #include <fcntl.h>
 #include <limits.h>
@@ -8,9 +8,8 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
-#include <iostream>
 
-namespace clef::cli {
+namespace clef {
 namespace {
 
 // ---- The temporary file in progress, for the signal handler ---------------
@@ -68,44 +67,51 @@ std::string quoted_en(const std::string& s) {
   return "'" + s + "'";
 }
 
-OutputError usage(std::string fr, std::string en) {
-  return OutputError{true, std::move(fr), std::move(en)};
+// Messages name the file themselves, so that they read whole on their own.
+Problem usage(std::string code, const std::string& path, std::string fr, std::string en) {
+  if (path.empty()) return Problem{std::move(code), path, {}, "", std::move(fr), std::move(en)};
+  return Problem{std::move(code),           path, {}, "", quoted_fr(path) + " " + fr,
+                 quoted_en(path) + " " + en};
 }
 
 // What went wrong, said for the file `path` in directory `dir`.
-OutputError system_error(int error, const std::string& path, const std::string& dir) {
-  const std::string f = quoted_fr(path), e = quoted_en(path);
+Problem system_error(int error, const std::string& path, const std::string& dir) {
+  auto problem = [&](std::string code, std::string fr, std::string en) {
+    return Problem{
+        std::move(code), path, {}, "", quoted_fr(path) + " : " + fr, quoted_en(path) + ": " + en};
+  };
   const std::string df = quoted_fr(dir), de = quoted_en(dir);
   switch (error) {
     case ENOSPC:
-      return {false, f + " : disque plein, le document n'a pas pu être écrit",
-              e + ": disk full, the document could not be written"};
+      return problem("disk_full", "disque plein, le document n'a pas pu être écrit",
+                     "disk full, the document could not be written");
     case EDQUOT:
-      return {false, f + " : quota de disque dépassé, le document n'a pas pu être écrit",
-              e + ": disk quota exceeded, the document could not be written"};
+      return problem("quota_exceeded", "quota de disque dépassé, le document n'a pas pu être écrit",
+                     "disk quota exceeded, the document could not be written");
     case ENOENT:
-      return {false, f + " : le répertoire " + df + " n'existe pas",
-              e + ": directory " + de + " does not exist"};
+      return problem("missing_directory", "le répertoire " + df + " n'existe pas",
+                     "directory " + de + " does not exist");
     case ENOTDIR:
-      return {false, f + " : une partie du chemin n'est pas un répertoire",
-              e + ": a part of the path is not a directory"};
+      return problem("missing_directory", "une partie du chemin n'est pas un répertoire",
+                     "a part of the path is not a directory");
     case EACCES:
     case EPERM:
-      return {false, f + " : droits insuffisants pour écrire dans le répertoire " + df,
-              e + ": no permission to write in directory " + de};
+      return problem("permission_denied",
+                     "droits insuffisants pour écrire dans le répertoire " + df,
+                     "no permission to write in directory " + de);
     case EROFS:
-      return {false, f + " : le système de fichiers est en lecture seule",
-              e + ": the file system is read-only"};
+      return problem("read_only", "le système de fichiers est en lecture seule",
+                     "the file system is read-only");
     case ENAMETOOLONG:
-      return {false, f + " : nom de fichier trop long", e + ": file name too long"};
+      return problem("output_io", "nom de fichier trop long", "file name too long");
     case ELOOP:
-      return {false, f + " : boucle de liens symboliques dans le chemin",
-              e + ": symbolic link loop in the path"};
+      return problem("output_io", "boucle de liens symboliques dans le chemin",
+                     "symbolic link loop in the path");
     case EIO:
-      return {false, f + " : erreur d'entrée-sortie du disque", e + ": disk input/output error"};
+      return problem("output_io", "erreur d'entrée-sortie du disque", "disk input/output error");
     default:
-      return {false, f + " : écriture impossible (" + std::string(std::strerror(error)) + ")",
-              e + ": cannot write (" + std::string(std::strerror(error)) + ")"};
+      return problem("output_io", "écriture impossible (" + std::string(std::strerror(error)) + ")",
+                     "cannot write (" + std::string(std::strerror(error)) + ")");
   }
 }
 
@@ -140,7 +146,7 @@ bool writes_through(mode_t mode) {
 }
 
 // A device or a FIFO: opened as it is (no O_CREAT, no O_TRUNC), written.
-std::optional<OutputError> write_through(const std::string& path, const std::string& bytes) {
+std::optional<Problem> write_through(const std::string& path, const std::string& bytes) {
   int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) return system_error(errno, path, directory_of(path));
   int error = write_all(fd, bytes);
@@ -151,15 +157,14 @@ std::optional<OutputError> write_through(const std::string& path, const std::str
 
 }  // namespace
 
-std::optional<OutputError> check_output_target(const std::string& path,
-                                               const std::vector<std::string>& inputs) {
+std::optional<Problem> check_output_target(const std::string& path,
+                                           const std::vector<std::string>& inputs) {
   if (path.empty())
-    return usage(
-        "-o : nom de fichier vide (attendu : le fichier PDF à écrire, ou - pour la sortie "
-        "standard)",
-        "-o: empty file name (expected the PDF file to write, or - for standard output)");
+    return usage("output_empty", "",
+                 "-o : nom de fichier vide (attendu : le fichier à écrire, ou - pour la "
+                 "sortie standard)",
+                 "-o: empty file name (expected the file to write, or - for standard output)");
   if (path == "-") return std::nullopt;
-  const std::string f = quoted_fr(path), e = quoted_en(path);
   struct stat link {};
   if (::lstat(path.c_str(), &link) != 0) {
     if (errno == ENOENT) return std::nullopt;  // a new file; its directory is checked on write
@@ -169,36 +174,32 @@ std::optional<OutputError> check_output_target(const std::string& path,
   if (S_ISLNK(link.st_mode)) {
     // /dev/stdout is such a link; a link to a file is not replaced.
     if (::stat(path.c_str(), &target) == 0 && writes_through(target.st_mode)) return std::nullopt;
-    return usage(f + " est un lien symbolique : clef ne le remplace pas (indiquez le fichier "
-                     "lui-même)",
-                 e + " is a symbolic link: clef does not replace it (name the file itself)");
+    return usage("output_is_link", path,
+                 "est un lien symbolique : clef ne le remplace pas (indiquez le fichier lui-même)",
+                 "is a symbolic link: clef does not replace it (name the file itself)");
   }
   if (S_ISDIR(target.st_mode))
-    return usage(f + " est un répertoire (attendu : un nom de fichier)",
-                 e + " is a directory (expected a file name)");
+    return usage("output_is_directory", path, "est un répertoire (attendu : un nom de fichier)",
+                 "is a directory (expected a file name)");
   if (writes_through(target.st_mode)) return std::nullopt;
   if (!S_ISREG(target.st_mode))
-    return usage(f + " n'est pas un fichier ordinaire : clef n'écrit pas dessus",
-                 e + " is not a regular file: clef does not write over it");
+    return usage("output_not_regular", path,
+                 "n'est pas un fichier ordinaire : clef n'écrit pas dessus",
+                 "is not a regular file: clef does not write over it");
   for (const std::string& input : inputs) {
     struct stat in {};
     if (input == "-" || ::stat(input.c_str(), &in) != 0) continue;
     if (in.st_dev == target.st_dev && in.st_ino == target.st_ino)
-      return usage(
-          f + " est aussi un fichier d'entrée : il serait écrasé (choisissez un autre nom)",
-          e + " is also an input file: it would be overwritten (choose another name)");
+      return usage("output_is_input", path,
+                   "est aussi un fichier d'entrée : il serait écrasé (choisissez un autre nom)",
+                   "is also an input file: it would be overwritten (choose another name)");
   }
   return std::nullopt;
 }
 
-std::optional<OutputError> write_output_file(const std::string& path, const std::string& bytes,
-                                             const std::vector<std::string>& inputs) {
+std::optional<Problem> write_output_file(const std::string& path, const std::string& bytes,
+                                         const std::vector<std::string>& inputs) {
   if (auto refused = check_output_target(path, inputs)) return refused;
-  if (path == "-") {
-    std::cout.flush();
-    if (int error = write_all(STDOUT_FILENO, bytes)) return system_error(error, "-", ".");
-    return std::nullopt;
-  }
   struct stat existing {};
   const bool exists = ::stat(path.c_str(), &existing) == 0;
   if (exists && writes_through(existing.st_mode)) return write_through(path, bytes);
@@ -251,4 +252,4 @@ std::optional<OutputError> write_output_file(const std::string& path, const std:
   return std::nullopt;
 }
 
-}  // namespace clef::cli
+}  // namespace clef

@@ -1,17 +1,13 @@
-#include "commands.h"
-#include "common.h"
-
+// `clef check`: files, standard input and whole directories, one decision
+// each, as text or JSON, and a count of each status when there are several.
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
-#include "clef/decision.h"
-#include "clef/reader.h"
 #include "clef/render.h"
-#include "clef/ruleset.h"
-#include "clef/schema.h"
+#include "commands.h"
+#include "common.h"
 
 namespace clef::cli {
 
@@ -99,12 +95,9 @@ std::string count_of(size_t n, const Counted& words, Lang lang) {
 }  // namespace
 
 int run_check(const Options& o) {
-  const Lang lang = lang_of(o);
-  auto ruleset = load(o);
-  if (!ruleset) return kExitRules;
-  CheckOptions options;
-  if (!check_options(o, options)) return kExitUsage;
-  InputFormat format = input_format(o);
+  const Lang lang = o.settings.lang;
+  auto engine = load_engine(o, false);
+  if (!engine) return kExitRules;
   const bool json = o.format == "json";
   bool walked = true;
   const std::vector<Target> files = targets(o, walked);
@@ -117,25 +110,24 @@ int run_check(const Options& o) {
   std::vector<std::string> outputs;
   size_t by_status[4] = {0, 0, 0, 0}, unreadable = 0, volunteers = 0;
   for (const Target& target : files) {
-    ReadResult read = read_file(target.path, format);
-    if (!read.document && read.volunteer_file && target.in_directory) {
+    CheckResult read = engine->check({source(target.path), o.settings});
+    if (!read.decision && read.volunteer_file && target.in_directory) {
       ++volunteers;
       print_error(o,
                   target.path + " : fichier de volontaire ignoré (il se vérifie avec sa mission)",
                   target.path + ": volunteer file skipped (it is checked with its mission)");
       continue;
     }
-    if (!read.document) {
+    if (!read.decision) {
       ++unreadable;
-      for (auto& e : read.errors) print_line(e.format(lang));
-      if (json) outputs.push_back(render_errors_json(target.path, read.errors, lang));
-      exit_code = std::max(exit_code, kExitUsage);
+      for (auto& e : read.problems) exit_code = std::max(exit_code, print_problem(o, e));
+      if (json) outputs.push_back(render_errors_json(target.path, read.problems, lang));
       continue;
     }
-    Decision d = check(ruleset, std::move(*read.document), options);
+    const Decision& d = *read.decision;
     ++by_status[static_cast<int>(d.status)];
     outputs.push_back(json ? render_json(d, lang)
-                           : render_text(d, {lang, o.color_on, !o.no_passes}));
+                           : render_text(d, {lang, o.color_on, o.settings.passes}));
     bool ok = d.status == Status::conforme || d.status == Status::conforme_avec_reserves;
     exit_code = std::max(exit_code, ok ? kExitConforming : kExitNotConforming);
   }
@@ -182,110 +174,6 @@ int run_check(const Options& o) {
       std::cout << (outputs.empty() ? "" : "\n") << line << "\n";
   }
   return exit_code;
-}
-
-int run_rules_list(const Options& o) {
-  auto ruleset = load(o);
-  if (!ruleset) return kExitRules;
-  const Lang lang = lang_of(o);
-  for (auto& r : ruleset->rules()) {
-    std::cout << r.id << "\t" << to_string(r.severity, lang) << "\t" << r.pack << "\t"
-              << (r.key ? "clé " + std::to_string(r.key) : std::string("-")) << "\t"
-              << r.title.get(lang) << "\n";
-  }
-  std::cout << ruleset->rules().size()
-            << (lang == Lang::fr ? " règles, révision " : " rules, revision ")
-            << ruleset->revision() << "\n";
-  return 0;
-}
-
-int run_rules_show(const Options& o) {
-  auto ruleset = load(o);
-  if (!ruleset) return kExitRules;
-  const Lang lang = lang_of(o);
-  const Rule* r = ruleset->find(o.rule_id);
-  if (!r) {
-    print_error(o, "règle inconnue « " + o.rule_id + " »", "unknown rule '" + o.rule_id + "'");
-    return kExitUsage;
-  }
-  bool fr = lang == Lang::fr;
-  std::cout << r->id << " — " << r->title.get(lang) << "\n"
-            << (fr ? "  pack : " : "  pack: ") << r->pack << " (" << r->file << ":"
-            << r->position.line << ")\n"
-            << (fr ? "  gravité : " : "  severity: ") << to_string(r->severity, lang) << "\n"
-            << (fr ? "  s'applique à : " : "  applies to: ") << to_string(r->kind);
-  for (auto& s : r->schemes) std::cout << " " << s;
-  for (auto& p : r->programmes) std::cout << " [" << p << "]";
-  std::cout << " · phase " << code(r->phase) << "\n";
-  if (r->key)
-    std::cout << (fr ? "  clé qualité CLONG : " : "  CLONG quality key: ") << r->key << "\n";
-  if (r->effective_from)
-    std::cout << (fr ? "  en vigueur depuis : " : "  in force from: ") << r->effective_from->iso()
-              << "\n";
-  if (!r->refines.empty())
-    std::cout << (fr ? "  exception à : " : "  exception to: ") << r->refines << " (" << r->label
-              << ")\n";
-  std::cout << (fr ? "  source : " : "  source: ") << r->reference.text
-            << (r->reference.url.empty() ? "" : " <" + r->reference.url + ">")
-            << (r->reference.confidence == Confidence::unconfirmed
-                    ? (fr ? " [non confirmée]" : " [unconfirmed]")
-                    : "")
-            << "\n";
-  if (!r->clause.get(lang).empty())
-    std::cout << (fr ? "  texte : " : "  text: ") << r->clause.get(lang) << "\n";
-  if (!r->when_text.empty()) std::cout << (fr ? "  quand : " : "  when: ") << r->when_text << "\n";
-  std::cout << "  condition : " << r->condition_text << "\n"
-            << "  message : " << r->message.get(lang) << "\n"
-            << (fr ? "  remède : " : "  remediation: ") << r->remediation.get(lang) << "\n";
-  for (auto& p : ruleset->parameters()) {
-    if (r->condition_text.find("$" + p.id) == std::string::npos &&
-        r->when_text.find("$" + p.id) == std::string::npos)
-      continue;
-    std::cout << "  $" << p.id << " — " << p.label.get(lang) << " (" << p.reference.text << ")\n";
-    for (auto& v : p.values)
-      std::cout << "      " << (fr ? "depuis " : "from ") << v.from.iso() << " : "
-                << (v.value.get<double>()  ? std::to_string(*v.value.get<double>())
-                    : v.value.get<Money>() ? v.value.get<Money>()->plain()
-                                           : "")
-                << " " << p.type << "\n";
-  }
-  return 0;
-}
-
-int run_rules_test(const Options& o) {
-  auto ruleset = load(o);
-  if (!ruleset) return kExitRules;
-  const bool fr = lang_of(o) == Lang::fr;
-  int passed = 0, failed = 0;
-  for (auto& r : ruleset->run_examples()) {
-    if (!r.problem.empty()) {
-      ++failed;
-      std::cout << r.name << ": " << r.rule->id << ": " << r.problem << "\n";
-      continue;
-    }
-    if (r.ok) {
-      ++passed;
-      continue;
-    }
-    ++failed;
-    std::cout << r.name << ": " << r.rule->id
-              << (fr ? " : exemple attendu " : ": example expected ") << code(r.expected)
-              << (fr ? ", obtenu " : ", got ") << code(r.got) << "\n";
-  }
-  std::cout << ruleset->rules().size() << (fr ? " règles, " : " rules, ") << passed
-            << (fr ? " exemples conformes, " : " examples as expected, ") << failed
-            << (fr ? " en échec\n" : " failing\n");
-  return failed ? kExitNotConforming : 0;
-}
-
-int run_schema(const Options& o) {
-  if (o.schema == "xsd")
-    std::cout << input_xsd();
-  else if (o.schema == "json")
-    std::cout << input_json_schema();
-  else
-    std::cout << decision_json_schema();
-  return 0;
 }
 
 }  // namespace clef::cli
