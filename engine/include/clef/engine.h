@@ -107,7 +107,15 @@ class Engine {
                                             std::vector<Problem>& problems);
 
   CheckResult check(const CheckRequest& request) const;
+  // Reads, checks and renders: check() then render().
   DocumentResult document(const DocumentRequest& request) const;
+  // The document of type `type` for a decision already made (a batch makes
+  // the contract, the terms of reference and the report of one decision):
+  // the template its kind and scheme call for, or a problem (no terms of
+  // reference for an agreement, no contract for the scheme) or a refusal.
+  // `name` is the input's, for messages.
+  DocumentResult render(const Decision& decision, DocumentType type, const Settings& settings,
+                        const std::string& name = {}) const;
 
   const std::shared_ptr<const Ruleset>& ruleset() const { return ruleset_; }
   // Null when the engine was loaded without templates.

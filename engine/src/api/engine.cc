@@ -201,10 +201,21 @@ DocumentResult Engine::document(const DocumentRequest& request) const {
     }
     if (!read_volunteer(*request.volunteer, s.syntax, *r.document, result.problems)) return result;
   }
-  result.decision = clef::check(ruleset_, std::move(*r.document), check_options(s));
-  const Decision& d = *result.decision;
+  Decision decision = clef::check(ruleset_, std::move(*r.document), check_options(s));
+  DocumentResult rendered = render(decision, request.type, s, name);
+  rendered.decision = std::move(decision);
+  return rendered;
+}
 
-  switch (request.type) {
+DocumentResult Engine::render(const Decision& d, DocumentType type, const Settings& s,
+                              const std::string& name) const {
+  DocumentResult result;
+  if (!templates_) {
+    result.problems.push_back(usage("invalid_option", name, "aucun modèle de document chargé",
+                                    "no document templates loaded"));
+    return result;
+  }
+  switch (type) {
     case DocumentType::report:
       result.template_id = report_template(d);
       break;
@@ -226,6 +237,12 @@ DocumentResult Engine::document(const DocumentRequest& request) const {
       }
       break;
     case DocumentType::contract:
+      if (d.kind != DocumentKind::mission) {
+        result.problems.push_back(usage("not_a_mission", name,
+                                        "un contrat se fait pour une mission",
+                                        "a contract is made for a mission"));
+        return result;
+      }
       result.template_id = contract_template(d);
       if (result.template_id.empty()) {
         result.problems.push_back(
