@@ -4,10 +4,12 @@
 #include <optional>
 #include <stdexcept>
 
+#include "../pdf/pdf_sink.h"
 #include "../pdf/render_limits.h"
 #include "../pdf/text.h"
 #include "../util/format.h"
 #include "clef/render.h"
+#include "emit.h"
 #include "template.h"
 
 namespace clef {
@@ -30,12 +32,8 @@ std::string_view colour_name(Status s) {
   return "grey";
 }
 
-pdf::Rgb colour_of(std::string_view name) {
-  if (name == "green") return pdf::colour::green;
-  if (name == "orange") return pdf::colour::orange;
-  if (name == "red") return pdf::colour::red;
-  if (name == "blue") return pdf::colour::blue;
-  return pdf::colour::grey;
+Colour colour_of(std::string_view name) {
+  return colour_named(name);
 }
 
 // French spacing: a narrow no-break space before ; ! ? and inside « »,
@@ -91,8 +89,8 @@ class Renderer {
     fill_decision();
   }
 
-  pdf::Metadata metadata() {
-    pdf::Metadata m;
+  DocumentInfo info() {
+    DocumentInfo m;
     bool fr = lang_ == Lang::fr;
     m.title = text(t_.title);
     m.author = t_.author.empty() ? "clef" : text(t_.author);
@@ -105,8 +103,8 @@ class Renderer {
     return m;
   }
 
-  void draw(pdf::Layout& layout) {
-    walk(t_.body, [&](const Node& n) { block(layout, n); });
+  void draw(BlockSink& sink) {
+    walk(t_.body, [&](const Node& n) { block(sink, n); });
   }
 
  private:
@@ -330,14 +328,14 @@ class Renderer {
 
   // ---- blocks
 
-  void block(pdf::Layout& layout, const Node& n) {
+  void block(BlockSink& layout, const Node& n) {
     switch (n.element) {
       case Element::heading:
         return layout.heading(text(n.text), n.level, n.mm);
       case Element::paragraph:
         return layout.paragraph(text(n.text), n.style);
       case Element::badge:
-        return layout.status_badge(uppercase(text(n.text), lang_), colour_of(text(n.colour)));
+        return layout.badge(uppercase(text(n.text), lang_), colour_of(text(n.colour)));
       case Element::spacer:
         return layout.spacer(n.mm);
       case Element::page_break:
@@ -376,7 +374,7 @@ class Renderer {
           rows.push_back(std::move(cells));
         });
         if (rows.empty() && empty) return layout.paragraph(text(empty->text), empty->style);
-        std::vector<pdf::Column> columns = n.columns;
+        std::vector<Column> columns = n.columns;
         for (size_t i = 0; i < columns.size(); ++i) columns[i].title = text(n.column_titles[i]);
         return layout.table(columns, rows);
       }
@@ -402,22 +400,34 @@ class Renderer {
 };
 
 }  // namespace
-}  // namespace doc
 
-std::string render_pdf(const TemplateSet& templates, std::string_view id, const Decision& decision,
-                       const PdfOptions& options, std::vector<char32_t>* missing_glyphs) {
-  const doc::Template* t = templates.impl().find(id);
+void emit(const TemplateSet& templates, std::string_view id, const Decision& decision, Lang lang,
+          const RenderLimits& limits, BlockSink& sink) {
+  const Template* t = templates.impl().find(id);
   if (!t) throw std::runtime_error("modèle inconnu « " + std::string(id) + " »");
   if ((t->kinds & static_cast<uint8_t>(decision.kind)) == 0)
     throw std::runtime_error("le modèle « " + std::string(id) +
                              " » ne s'applique pas à un document " +
                              std::string(to_string(decision.kind)));
   try {
-    doc::Renderer renderer(*t, templates.impl().labels, decision, options.lang, options.limits);
-    pdf::Layout layout(renderer.metadata(), options.font_dir, options.limits);
-    renderer.draw(layout);
-    std::string pdf = layout.finish();
-    if (missing_glyphs) *missing_glyphs = layout.missing_glyphs();
+    Renderer renderer(*t, templates.impl().labels, decision, lang, limits);
+    sink.begin(renderer.info());
+    renderer.draw(sink);
+  } catch (const RenderLimitExceeded& e) {
+    throw RenderLimitExceeded("modèle « " + std::string(id) + " » : " + e.message_fr,
+                              "template \"" + std::string(id) + "\": " + e.message_en);
+  }
+}
+
+}  // namespace doc
+
+std::string render_pdf(const TemplateSet& templates, std::string_view id, const Decision& decision,
+                       const PdfOptions& options, std::vector<char32_t>* missing_glyphs) {
+  pdf::PdfSink sink(options.font_dir, options.limits);
+  doc::emit(templates, id, decision, options.lang, options.limits, sink);
+  try {
+    std::string pdf = sink.finish();
+    if (missing_glyphs) *missing_glyphs = sink.missing_glyphs();
     return pdf;
   } catch (const RenderLimitExceeded& e) {
     throw RenderLimitExceeded("modèle « " + std::string(id) + " » : " + e.message_fr,

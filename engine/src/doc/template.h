@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "../pdf/layout.h"
 #include "../rules/expr.h"
+#include "blocks.h"
 #include "clef/documents.h"
 
 namespace clef::doc {
@@ -77,12 +77,12 @@ struct Node {
   Text value;   // kv value; box title
   Text colour;  // badge, box: a colour name, possibly from a placeholder
   int level = 1;
-  pdf::Style style = pdf::Style::body;
-  double mm = 0;                     // spacer
-  std::vector<pdf::Column> columns;  // table: titles are per language below
-  std::vector<Text> column_titles;   // table
-  std::vector<Node> children;        // containers, <if> (then), <for>
-  std::vector<Node> otherwise;       // <if>'s <else>
+  TextStyle style = TextStyle::body;
+  double mm = 0;                    // spacer
+  std::vector<Column> columns;      // table: titles are per language below
+  std::vector<Text> column_titles;  // table
+  std::vector<Node> children;       // containers, <if> (then), <for>
+  std::vector<Node> otherwise;      // <if>'s <else>
   // <for>
   Source source = Source::findings;
   FieldId list_field = 0;  // text_list, record_list

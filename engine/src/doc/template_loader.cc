@@ -315,15 +315,15 @@ class Loader {
         if (rows_started)
           src_.error(child, "<column> après les lignes : les colonnes viennent en premier");
         only_attributes(child, {"weight", "align"});
-        pdf::Column column;
+        Column column;
         column.weight = child.attribute("weight").as_double(1);
         if (column.weight <= 0)
           src_.error_in_attribute(child, "weight", 0, "weight : un nombre positif attendu");
         std::string_view align = child.attribute("align").value();
         if (align == "right")
-          column.align = pdf::Align::right;
+          column.align = Align::right;
         else if (align == "center")
-          column.align = pdf::Align::center;
+          column.align = Align::center;
         else if (!align.empty() && align != "left")
           src_.error_in_attribute(child, "align", 0, "align : left, center ou right attendu");
         node.columns.push_back(column);
@@ -473,14 +473,14 @@ class Loader {
 
   // ---- attributes
 
-  pdf::Style style(pugi::xml_node el) {
+  TextStyle style(pugi::xml_node el) {
     std::string_view s = el.attribute("style").value();
-    if (s.empty() || s == "body") return pdf::Style::body;
-    if (s == "strong") return pdf::Style::strong;
-    if (s == "small") return pdf::Style::small;
-    if (s == "muted") return pdf::Style::muted;
+    if (s.empty() || s == "body") return TextStyle::body;
+    if (s == "strong") return TextStyle::strong;
+    if (s == "small") return TextStyle::small;
+    if (s == "muted") return TextStyle::muted;
     src_.error_in_attribute(el, "style", 0, "style : body, strong, small ou muted attendu");
-    return pdf::Style::body;
+    return TextStyle::body;
   }
 
   Text colour(pugi::xml_node el) {
