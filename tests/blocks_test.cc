@@ -5,6 +5,7 @@
 #include "clef/documents.h"
 #include "doc/emit.h"
 #include "pdf_support.h"
+#include "render/decision_fields.h"
 #include "support.h"
 
 using namespace clef;
@@ -105,6 +106,23 @@ BOOST_AUTO_TEST_CASE(limits_and_wrong_templates_stop_the_evaluator) {
              }).find("modèle « report »") != std::string::npos);
   BOOST_CHECK_THROW(doc::emit(*templates(), "nope", d, Lang::fr, {}, r), std::runtime_error);
   BOOST_CHECK_THROW(doc::emit(*templates(), "tor-call", d, Lang::fr, {}, r), std::runtime_error);
+}
+
+// The names a template may use come from the one description of a decision's
+// members (render/decision_fields.h); docs/templates.md lists them all.
+BOOST_AUTO_TEST_CASE(every_template_name_is_documented) {
+  const std::string doc = read_text(source_path("docs/templates.md"));
+  auto documented = [&](auto members) {
+    for (const auto& m : members)
+      if (!m.name.empty())
+        BOOST_TEST(doc.find("`" + std::string(m.name) + "`") != std::string::npos,
+                   "docs/templates.md lacks " << m.name);
+  };
+  documented(fields::decision_members());
+  documented(fields::finding_members());
+  documented(fields::key_members());
+  documented(fields::fit_members());
+  documented(fields::missing_members());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "../render/decision_fields.h"
+
 namespace clef::doc {
 namespace {
 
@@ -9,104 +11,45 @@ using detail::NameInfo;
 using detail::Type;
 using SV = std::string_view;
 
-constexpr std::array<SV, 4> kSeverities = {"bloquant", "majeur", "mineur", "info"};
-constexpr std::array<SV, 4> kOutcomes = {"fail", "pass", "not_applicable", "unknown"};
-constexpr std::array<SV, 4> kStatuses = {"conforme", "conforme_avec_reserves", "non_conforme",
-                                         "incomplet"};
-constexpr std::array<SV, 5> kVerdicts = {"eligible", "to_confirm", "near_miss", "not_eligible",
-                                         "out_of_scope"};
-constexpr std::array<SV, 2> kPhases = {"draft", "submission"};
-constexpr std::array<SV, 5> kColours = {"green", "orange", "red", "blue", "grey"};
-
+// The template names of a table of members (render/decision_fields.h): those
+// with a template face, in slot order.
 struct FieldDef {
   SV name;
   Type type;
   std::span<const SV> values = {};
-  Unit unit = Unit::none;
+  bool explanation = false;
 };
 
-// Order = slot order = the enums of template.h.
-constexpr std::array<FieldDef, decision_field::count> kDecision = {{
-    {"id", Type::text},
-    {"revision", Type::text},
-    {"as_of", Type::date},
-    {"phase", Type::text, kPhases},
-    {"phase_label", Type::text},
-    {"kind", Type::text},
-    {"status", Type::text, kStatuses},
-    {"status_label", Type::text},
-    {"status_colour", Type::text, kColours},
-    {"blocking_count", Type::number},
-    {"failed_count", Type::number},
-    {"unknown_count", Type::number},
-    {"reserve_count", Type::number},
-    {"open_bloquant", Type::number},
-    {"open_majeur", Type::number},
-    {"open_mineur", Type::number},
-    {"open_info", Type::number},
-    {"checked_count", Type::number},
-    {"not_applicable_count", Type::number},
-    {"registry_example", Type::boolean},
-}};
+template <class Item>
+std::vector<FieldDef> template_fields(std::span<const fields::Member<Item>> members) {
+  std::vector<FieldDef> out;
+  for (const auto& m : members)
+    if (!m.name.empty()) out.push_back({m.name, m.type, m.values, m.needs_explanation});
+  return out;
+}
 
-constexpr std::array<FieldDef, item::finding_count> kFinding = {{
-    {"rule_id", Type::text},
-    {"severity", Type::text, kSeverities},
-    {"severity_label", Type::text},
-    {"outcome", Type::text, kOutcomes},
-    {"outcome_label", Type::text},
-    {"title", Type::text},
-    {"pack", Type::text},
-    {"key", Type::number},
-    {"reference", Type::text},
-    {"reference_url", Type::text},
-    {"confidence", Type::text},
-    {"missing", Type::text},
-    {"message", Type::text},
-    {"found", Type::text},
-    {"expected", Type::text},
-    {"remediation", Type::text},
-}};
+const std::vector<FieldDef>& decision_fields() {
+  static const auto defs = template_fields(fields::decision_members());
+  return defs;
+}
 
-constexpr std::array<FieldDef, item::key_count> kKey = {{
-    {"number", Type::number},
-    {"title", Type::text},
-    {"outcome", Type::text, kOutcomes},
-    {"outcome_label", Type::text},
-    {"passed", Type::number},
-    {"failed", Type::number},
-    {"unknown", Type::number},
-}};
-
-constexpr std::array<FieldDef, item::fit_count> kFit = {{
-    {"scheme", Type::text},
-    {"scheme_label", Type::text},
-    {"current", Type::boolean},
-    {"verdict", Type::text, kVerdicts},
-    {"verdict_label", Type::text},
-    {"adjustments", Type::text},
-    {"failing", Type::text},
-    {"unknown", Type::text},
-}};
-
-constexpr std::array<FieldDef, item::fact_count> kFact = {{
-    {"path", Type::text},
-    {"label", Type::text},
-    {"rules", Type::text},
-}};
-
-std::span<const FieldDef> defs(Source source) {
+const std::vector<FieldDef>& defs(Source source) {
+  static const auto findings = template_fields(fields::finding_members());
+  static const auto keys = template_fields(fields::key_members());
+  static const auto fits = template_fields(fields::fit_members());
+  static const auto facts = template_fields(fields::missing_members());
+  static const std::vector<FieldDef> none;
   switch (source) {
     case Source::findings:
-      return kFinding;
+      return findings;
     case Source::keys:
-      return kKey;
+      return keys;
     case Source::scheme_fit:
-      return kFit;
+      return fits;
     case Source::missing_facts:
-      return kFact;
+      return facts;
     default:
-      return {};
+      return none;
   }
 }
 
@@ -122,7 +65,7 @@ NameInfo info(uint16_t slot, Type type, std::span<const SV> values = {}, Unit un
 }  // namespace
 
 void TemplateNames::add_decision_slots(std::vector<SlotFormat>& slots) {
-  for (auto& d : kDecision) slots.push_back({d.type, d.unit, FieldType::text, {}});
+  for (auto& d : decision_fields()) slots.push_back({d.type, Unit::none, FieldType::text, {}});
 }
 
 void TemplateNames::push(std::string var, Source source, FieldId list_field,
@@ -141,10 +84,9 @@ void TemplateNames::push(std::string var, Source source, FieldId list_field,
     }
   } else {
     for (auto& d : defs(source)) {
-      bool explanation = source == Source::findings && (&d - defs(source).data()) >= item::message;
       scope.names.push_back(
-          {var + "." + std::string(d.name), info(slot(), d.type, d.values, d.unit), explanation});
-      slots.push_back({d.type, d.unit, FieldType::text, {}});
+          {var + "." + std::string(d.name), info(slot(), d.type, d.values), d.explanation});
+      slots.push_back({d.type, Unit::none, FieldType::text, {}});
     }
   }
   scopes_.push_back(std::move(scope));
@@ -170,10 +112,11 @@ std::optional<NameInfo> TemplateNames::find(std::string_view name) const {
   }
   if (name.starts_with("decision.")) {
     SV rest = name.substr(9);
-    for (size_t i = 0; i < kDecision.size(); ++i)
-      if (kDecision[i].name == rest)
-        return info(static_cast<uint16_t>(catalogue().size() + i), kDecision[i].type,
-                    kDecision[i].values);
+    const auto& decision = decision_fields();
+    for (size_t i = 0; i < decision.size(); ++i)
+      if (decision[i].name == rest)
+        return info(static_cast<uint16_t>(catalogue().size() + i), decision[i].type,
+                    decision[i].values);
   }
   return std::nullopt;
 }
@@ -182,7 +125,7 @@ std::vector<std::string> TemplateNames::visible() const {
   std::vector<std::string> out;
   for (auto& s : scopes_)
     for (auto& n : s.names) out.push_back(n.name);
-  for (auto& d : kDecision) out.push_back("decision." + std::string(d.name));
+  for (auto& d : decision_fields()) out.push_back("decision." + std::string(d.name));
   for (auto& f : catalogue())
     if (f.kinds & kinds_) out.push_back("document." + std::string(f.path));
   return out;

@@ -7,6 +7,7 @@
 #include "../pdf/pdf_sink.h"
 #include "../pdf/render_limits.h"
 #include "../pdf/text.h"
+#include "../render/decision_fields.h"
 #include "../util/format.h"
 #include "clef/render.h"
 #include "emit.h"
@@ -17,20 +18,6 @@ namespace doc {
 namespace {
 
 using detail::Slot;
-
-std::string_view colour_name(Status s) {
-  switch (s) {
-    case Status::conforme:
-      return "green";
-    case Status::conforme_avec_reserves:
-      return "orange";
-    case Status::non_conforme:
-      return "red";
-    case Status::incomplet:
-      return "grey";
-  }
-  return "grey";
-}
 
 Colour colour_of(std::string_view name) {
   return colour_named(name);
@@ -66,12 +53,6 @@ void french_spacing(std::string& s) {
   if (!changed) return;
   out.append(in.substr(copied));
   s = std::move(out);
-}
-
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (auto& p : parts) out += (out.empty() ? "" : std::string(separator)) + p;
-  return out;
 }
 
 class Renderer {
@@ -116,114 +97,40 @@ class Renderer {
   void set(uint16_t slot, double n) { slots_[slot] = Value(n); }
   void set(uint16_t slot, bool b) { slots_[slot] = Value(b); }
 
-  void fill_decision() {
-    namespace f = decision_field;
-    const uint16_t base = static_cast<uint16_t>(catalogue().size());
-    int blocking = 0, failed = 0, unknown = 0, reserves = 0;
-    double open[4] = {0, 0, 0, 0};
-    double not_applicable = 0;
-    for (auto& finding : d_.findings) {
-      if (finding.outcome == Outcome::not_applicable) ++not_applicable;
-      Severity s = d_.rule(finding).severity;
-      if (finding.outcome == Outcome::fail || finding.outcome == Outcome::unknown)
-        ++open[static_cast<size_t>(s)];
-      if (finding.outcome == Outcome::fail) ++failed;
-      if (finding.outcome == Outcome::unknown) ++unknown;
-      if (finding.outcome == Outcome::fail && s == Severity::bloquant) ++blocking;
-      if ((finding.outcome == Outcome::fail || finding.outcome == Outcome::unknown) &&
-          (s == Severity::majeur || s == Severity::mineur))
-        ++reserves;
+  // Each slot from the member it names (render/decision_fields.h), in the
+  // order names.cc gave them slots.
+  template <class Item>
+  void fill(std::span<const fields::Member<Item>> members, uint16_t first,
+            const fields::View<Item>& view, bool explanation = true) {
+    uint16_t slot = first;
+    for (const auto& m : members) {
+      if (m.name.empty()) continue;
+      if (explanation || !m.needs_explanation) slots_[slot] = m.slot(view);
+      ++slot;
     }
-    set(base + f::id, d_.id);
-    set(base + f::revision, d_.revision);
-    slots_[base + f::as_of] = Value(d_.as_of);
-    set(base + f::phase, code(d_.phase));
-    const bool fr = lang_ == Lang::fr;
-    set(base + f::phase_label,
-        d_.phase == Phase::draft ? (fr ? "projet" : "draft") : (fr ? "dépôt" : "submission"));
-    set(base + f::kind, to_string(d_.kind));
-    set(base + f::status, code(d_.status));
-    set(base + f::status_label, to_string(d_.status, lang_));
-    set(base + f::status_colour, colour_name(d_.status));
-    set(base + f::blocking_count, static_cast<double>(blocking));
-    set(base + f::failed_count, static_cast<double>(failed));
-    set(base + f::unknown_count, static_cast<double>(unknown));
-    set(base + f::reserve_count, static_cast<double>(reserves));
-    set(base + f::open_bloquant, open[0]);
-    set(base + f::open_majeur, open[1]);
-    set(base + f::open_mineur, open[2]);
-    set(base + f::open_info, open[3]);
-    set(base + f::checked_count, static_cast<double>(d_.findings.size()) - not_applicable);
-    set(base + f::not_applicable_count, not_applicable);
-    set(base + f::registry_example, d_.ruleset->registry_is_example());
+  }
+
+  void fill_decision() {
+    fill(fields::decision_members(), static_cast<uint16_t>(catalogue().size()),
+         fields::View<Decision>{d_, d_, lang_});
   }
 
   void fill_finding(const Node& loop, size_t index) {
-    const Finding& finding = d_.findings[index];
-    const Rule& rule = d_.rule(finding);
-    const uint16_t s = loop.first_slot;
-    const bool fr = lang_ == Lang::fr;
-    set(s + item::rule_id, rule.id);
-    set(s + item::severity, code(rule.severity));
-    set(s + item::severity_label, to_string(rule.severity, lang_));
-    set(s + item::outcome, code(finding.outcome));
-    set(s + item::outcome_label, to_string(finding.outcome, lang_));
-    set(s + item::title, rule.title.get(lang_));
-    set(s + item::pack, rule.pack);
-    set(s + item::key, static_cast<double>(rule.key));
-    bool unconfirmed = rule.reference.confidence == Confidence::unconfirmed;
-    set(s + item::reference,
-        rule.reference.text +
-            (unconfirmed ? (fr ? " [source non confirmée]" : " [unconfirmed source]") : ""));
-    set(s + item::reference_url, rule.reference.url);
-    set(s + item::confidence, unconfirmed ? "unconfirmed" : "confirmed");
-    std::vector<std::string> missing;
-    for (FieldId id : finding.missing) missing.emplace_back(label(id, lang_));
-    set(s + item::missing, join(missing, ", "));
-    if (!loop.needs_explanation) return;
-    auto& e = explanations_[index];
-    if (!e) e = explain(d_, finding, lang_);
-    set(s + item::message, e->message);
-    set(s + item::found, e->found);
-    set(s + item::expected, e->expected);
-    set(s + item::remediation, e->remediation);
+    fields::View<Finding> view{d_, d_.findings[index], lang_, nullptr, &explanations_[index]};
+    fill(fields::finding_members(), loop.first_slot, view, loop.needs_explanation);
   }
 
   void fill_key(const Node& loop, const KeySummary& k) {
-    const uint16_t s = loop.first_slot;
-    set(s + item::number, static_cast<double>(k.key));
-    set(s + item::key_title, labels_.keys[static_cast<size_t>(k.key)][lang_ == Lang::fr ? 0 : 1]);
-    set(s + item::key_outcome, code(k.outcome));
-    set(s + item::key_outcome_label, to_string(k.outcome, lang_));
-    set(s + item::passed, static_cast<double>(k.passed));
-    set(s + item::failed, static_cast<double>(k.failed));
-    set(s + item::unknown, static_cast<double>(k.unknown));
+    fill(fields::key_members(), loop.first_slot,
+         fields::View<KeySummary>{d_, k, lang_, &labels_.keys});
   }
 
   void fill_fit(const Node& loop, const SchemeFit& fit) {
-    const uint16_t s = loop.first_slot;
-    set(s + item::scheme, fit.scheme);
-    set(s + item::scheme_label, scheme_label(fit.scheme, lang_));
-    set(s + item::current, fit.current);
-    set(s + item::verdict, code(fit.verdict));
-    set(s + item::verdict_label, to_string(fit.verdict, lang_));
-    std::vector<std::string> adjustments, failing, unknown;
-    for (auto& a : fit.adjustments)
-      adjustments.push_back(describe(a, lang_) + " (" + std::string(label(a.fact, lang_)) + ")");
-    for (uint32_t r : fit.failing) failing.push_back(d_.ruleset->rules()[r].id);
-    for (uint32_t r : fit.unknown) unknown.push_back(d_.ruleset->rules()[r].id);
-    set(s + item::adjustments, join(adjustments, " ; "));
-    set(s + item::failing, join(failing, ", "));
-    set(s + item::fit_unknown, join(unknown, ", "));
+    fill(fields::fit_members(), loop.first_slot, fields::View<SchemeFit>{d_, fit, lang_});
   }
 
   void fill_fact(const Node& loop, const MissingFact& m) {
-    const uint16_t s = loop.first_slot;
-    std::vector<std::string> rules;
-    for (uint32_t r : m.rules) rules.push_back(d_.ruleset->rules()[r].id);
-    set(s + item::path, field(m.field).path);
-    set(s + item::label, label(m.field, lang_));
-    set(s + item::rules, join(rules, ", "));
+    fill(fields::missing_members(), loop.first_slot, fields::View<MissingFact>{d_, m, lang_});
   }
 
   // ---- control

@@ -91,79 +91,9 @@ struct Node {
   bool needs_explanation = false;  // the body shows a finding's message, found, …
 };
 
-// The fields of the items a <for> walks over, in slot order from first_slot.
-namespace item {
-enum Finding : uint16_t {
-  rule_id,
-  severity,
-  severity_label,
-  outcome,
-  outcome_label,
-  title,
-  pack,
-  key,
-  reference,
-  reference_url,
-  confidence,
-  missing,
-  // From the explanation, computed only for loops that show them.
-  message,
-  found,
-  expected,
-  remediation,
-  finding_count
-};
-enum Key : uint16_t {
-  number,
-  key_title,
-  key_outcome,
-  key_outcome_label,
-  passed,
-  failed,
-  unknown,
-  key_count
-};
-enum Fit : uint16_t {
-  scheme,
-  scheme_label,
-  current,
-  verdict,
-  verdict_label,
-  adjustments,
-  failing,
-  fit_unknown,
-  fit_count
-};
-enum Fact : uint16_t { path, label, rules, fact_count };
-}  // namespace item
-
-// Decision fields, in slot order after the catalogue's.
-namespace decision_field {
-enum : uint16_t {
-  id,
-  revision,
-  as_of,
-  phase,
-  phase_label,
-  kind,
-  status,
-  status_label,
-  status_colour,
-  blocking_count,
-  failed_count,
-  unknown_count,
-  reserve_count,
-  // Findings that fail or cannot be checked, by severity.
-  open_bloquant,
-  open_majeur,
-  open_mineur,
-  open_info,
-  checked_count,         // rules that apply (pass, fail or unknown)
-  not_applicable_count,  // rules that do not concern this document
-  registry_example,
-  count
-};
-}
+// The names of a <for>'s items and of decision.* are the members of
+// render/decision_fields.h that have a template name; their slots follow in
+// that order (from a loop's first_slot; after the catalogue's for decision.*).
 
 struct Template {
   std::string id;

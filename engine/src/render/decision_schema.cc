@@ -1,11 +1,12 @@
 // The JSON Schema of what `clef check --format json` prints (decisions and
-// input errors) and what the HTTP endpoint will return. Kept next to
-// json_report.cc, which writes exactly these fields; a test validates real
-// output against it.
+// input errors) and what the HTTP endpoint will return. The decision's
+// members come from decision_fields.h, as json_report.cc's do; a test
+// validates real output against it.
 #include <nlohmann/json.hpp>
 
 #include "clef/model.h"
 #include "clef/schema.h"
+#include "decision_fields.h"
 
 namespace clef {
 
@@ -13,10 +14,6 @@ std::string decision_json_schema() {
   using nlohmann::ordered_json;
   auto str = ordered_json{{"type", "string"}};
   auto nullable_str = ordered_json{{"type", {"string", "null"}}};
-  auto ids = ordered_json{{"type", "array"}, {"items", str}};
-  auto outcome = ordered_json{{"enum", {"fail", "pass", "not_applicable", "unknown"}}};
-  ordered_json kinds = ordered_json::array();
-  for (auto k : all_kinds()) kinds.push_back(std::string(to_string(k)));
 
   ordered_json reference = {{"type", "object"},
                             {"additionalProperties", false},
@@ -25,93 +22,13 @@ std::string decision_json_schema() {
                              {{"text", str},
                               {"url", nullable_str},
                               {"confidence", {{"enum", {"confirmed", "unconfirmed"}}}}}}};
-  ordered_json finding = {
-      {"type", "object"},
-      {"additionalProperties", false},
-      {"required", {"rule_id", "pack", "severity", "key", "outcome", "title", "reference"}},
-      {"properties",
-       {{"rule_id", str},
-        {"pack", str},
-        {"severity", {{"enum", {"bloquant", "majeur", "mineur", "info"}}}},
-        {"key", {{"type", {"integer", "null"}}, {"minimum", 1}, {"maximum", 8}}},
-        {"outcome", outcome},
-        {"title", str},
-        {"message", str},
-        {"found", str},
-        {"expected", str},
-        {"remediation", str},
-        {"terms", ids},
-        {"replaced_by", str},
-        {"reference", {{"$ref", "#/$defs/reference"}}},
-        {"exception_of", {{"type", "object"}, {"properties", {{"rule_id", str}, {"label", str}}}}},
-        {"missing", ids}}}};
-  ordered_json key = {{"type", "object"},
-                      {"additionalProperties", false},
-                      {"required", {"key", "outcome", "passed", "failed", "unknown"}},
-                      {"properties",
-                       {{"key", {{"type", "integer"}}},
-                        {"outcome", outcome},
-                        {"passed", {{"type", "integer"}}},
-                        {"failed", {{"type", "integer"}}},
-                        {"unknown", {{"type", "integer"}}}}}};
-  ordered_json missing = {{"type", "object"},
-                          {"additionalProperties", false},
-                          {"required", {"path", "label", "rules"}},
-                          {"properties", {{"path", str}, {"label", str}, {"rules", ids}}}};
-  ordered_json adjustment = {{"type", "object"},
-                             {"additionalProperties", false},
-                             {"required", {"rule_id", "fact", "found", "limit", "change", "text"}},
-                             {"properties",
-                              {{"rule_id", str},
-                               {"fact", str},
-                               {"found", {{"type", "number"}}},
-                               {"limit", {{"type", "number"}}},
-                               {"change", {{"type", "number"}}},
-                               {"text", str}}}};
-  ordered_json fit = {
-      {"type", "object"},
-      {"additionalProperties", false},
-      {"required", {"scheme", "label", "current", "verdict", "failing", "unknown", "adjustments"}},
-      {"properties",
-       {{"scheme", str},
-        {"label", str},
-        {"current", {{"type", "boolean"}}},
-        {"verdict",
-         {{"enum", {"eligible", "to_confirm", "near_miss", "not_eligible", "out_of_scope"}}}},
-        {"failing", ids},
-        {"unknown", ids},
-        {"adjustments", {{"type", "array"}, {"items", {{"$ref", "#/$defs/adjustment"}}}}}}}};
-
-  ordered_json decision;
-  decision["type"] = "object";
-  decision["additionalProperties"] = false;
-  decision["required"] = {
-      "decision_id", "ruleset_revision", "as_of",      "as_of_defaulted", "phase",  "kind",
-      "source",      "document_id",      "status",     "status_label",    "counts", "findings",
-      "keys",        "missing_facts",    "scheme_fit", "registry_example"};
-  decision["properties"] = {
-      {"decision_id", {{"type", "string"}, {"pattern", "^D-[0-9a-f]{20}$"}}},
-      {"ruleset_revision", str},
-      {"as_of", {{"type", "string"}, {"format", "date"}}},
-      {"as_of_defaulted", {{"type", "boolean"}}},
-      {"phase", {{"enum", {"draft", "submission"}}}},
-      {"kind", {{"enum", kinds}}},
-      {"source", str},
-      {"document_id", nullable_str},
-      {"status", {{"enum", {"conforme", "conforme_avec_reserves", "non_conforme", "incomplet"}}}},
-      {"status_label", str},
-      {"counts",
-       {{"type", "object"},
-        {"properties",
-         {{"fail", {{"type", "integer"}}},
-          {"pass", {{"type", "integer"}}},
-          {"unknown", {{"type", "integer"}}},
-          {"not_applicable", {{"type", "integer"}}}}}}},
-      {"findings", {{"type", "array"}, {"items", {{"$ref", "#/$defs/finding"}}}}},
-      {"keys", {{"type", "array"}, {"items", {{"$ref", "#/$defs/key"}}}}},
-      {"missing_facts", {{"type", "array"}, {"items", {{"$ref", "#/$defs/missing"}}}}},
-      {"scheme_fit", {{"type", "array"}, {"items", {{"$ref", "#/$defs/fit"}}}}},
-      {"registry_example", {{"type", "boolean"}}}};
+  // Decisions and their items, from the one description of their members.
+  ordered_json finding = fields::object_schema(fields::finding_members());
+  ordered_json key = fields::object_schema(fields::key_members());
+  ordered_json missing = fields::object_schema(fields::missing_members());
+  ordered_json adjustment = fields::object_schema(fields::adjustment_members());
+  ordered_json fit = fields::object_schema(fields::fit_members());
+  ordered_json decision = fields::object_schema(fields::decision_members());
 
   // render_errors_json: a file that could not be read, with every problem
   // found (README, "Input error codes"; new codes may come, so a pattern).
